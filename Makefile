@@ -1,0 +1,62 @@
+# MED-guiden. `make serve` and `make test` set up everything they need on a fresh machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+SITE_DIR ?= site
+PIP_FLAGS := --quiet --disable-pip-version-check --no-input
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve build test bench schema browser clean
+
+help:
+	@echo "make serve   set up and serve the site on http://$(HOST)/"
+	@echo "make build   set up and build the site into $(SITE_DIR)/ (strict)"
+	@echo "make test    set up (Python packages, Debian's chromium) and run every test"
+	@echo "make bench   measure build time, size and memory"
+	@echo "make schema  regenerate data/schema/ from the models"
+
+# The site's Python packages, installed once per change of the requirement files.
+$(VENV)/.site-installed: requirements.txt constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install $(PIP_FLAGS) -r requirements.txt -c constraints.txt
+	@touch $@
+
+# Test tools on top.
+$(VENV)/.dev-installed: $(VENV)/.site-installed requirements-dev.txt
+	$(BIN)/python -m pip install $(PIP_FLAGS) -r requirements-dev.txt -c constraints.txt
+	@touch $@
+
+serve: $(VENV)/.site-installed
+	$(BIN)/mkdocs serve --dev-addr $(HOST)
+
+# Build into a fresh directory and swap it in only when the build succeeded: a failed
+# build never leaves a half-written site behind.
+build: $(VENV)/.site-installed
+	@rm -rf $(SITE_DIR).partial
+	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR).partial || { rm -rf $(SITE_DIR).partial; exit 1; }
+	@rm -rf $(SITE_DIR) && mv $(SITE_DIR).partial $(SITE_DIR)
+	@echo "Site written to $(SITE_DIR)/"
+
+# Debian's chromium drives the browser tests (Playwright never downloads a browser here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test: $(VENV)/.dev-installed browser
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.dev-installed
+	$(BIN)/python tools/bench.py
+
+schema: $(VENV)/.site-installed
+	$(BIN)/python -m macros.schema
+
+clean:
+	rm -rf $(SITE_DIR) $(SITE_DIR).partial .pytest_cache test-artifacts

@@ -1,0 +1,40 @@
+"""The one error type bad data raises.
+
+Every problem with a data file becomes a DataError that names the file, the line, the
+field and what was expected, so an editor can go straight to the spot. The macros layer
+turns it into a MkDocs PluginError, which MkDocs prints as one line and aborts on,
+before anything is written to the site directory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class DataError(Exception):
+    """A problem in a data file, located by file, line and field."""
+
+    def __init__(self, path: Path | str, line: int | None, field: str, message: str, more: int = 0):
+        self.path = Path(path)
+        self.line = line
+        self.field = field
+        self.message = message
+        self.more = more
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{display_path(self.path)}:{self.line}" if self.line else display_path(self.path)
+        field = f" {self.field}:" if self.field else ""
+        tail = ""
+        if self.more:
+            plural = "s" if self.more > 1 else ""
+            tail = f" ({self.more} more problem{plural} in this file after this one is fixed)"
+        return f"{where}:{field} {self.message}{tail}"
+
+
+def display_path(path: Path) -> str:
+    """The path relative to the working directory when it lies below it, else as given."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

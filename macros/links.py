@@ -1,0 +1,77 @@
+"""Links from one page to another and to the place where a data item is presented.
+
+Every kind of data item has one home page, where it is shown with its id as the anchor.
+Render functions ask a `Links` object for URLs, so they stay pure: the build passes
+`PageLinks` (relative to the page being rendered, checked against the site's files), the
+unit tests pass `FixedLinks`.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+# The page that presents each kind of data item; its id is the anchor there.
+HOME_PAGES: dict[str, str] = {
+    "role": "roller.md",
+    "committee": "udvalg.md",
+    "organisation_area": "udvalg.md",
+    "case_type": "sager.md",
+    "guideline_type": "retningslinjer.md",
+    "guideline": "retningslinjer.md",
+    "term": "ordliste.md",
+    "source": "om-siden.md",
+}
+
+
+def doc_link(kind: str, item_id: str) -> str:
+    """A Markdown link target for a data item, from the docs root: `/roller.md#leder`.
+
+    MkDocs resolves it relative to whichever page it appears on and checks that the page and
+    the anchor exist.
+    """
+    return f"/{HOME_PAGES[kind]}#{item_id}"
+
+
+class LinkError(Exception):
+    """A link points at a page the site does not have."""
+
+
+class Links(Protocol):
+    def page(self, src_path: str, anchor: str | None = None) -> str: ...
+
+    def item(self, kind: str, item_id: str) -> str: ...
+
+
+class PageLinks:
+    """URLs relative to the page being rendered, for a MkDocs build."""
+
+    def __init__(self, files, page_file):
+        self._files = files
+        self._from = page_file
+
+    def page(self, src_path: str, anchor: str | None = None) -> str:
+        target = self._files.get_file_from_path(src_path)
+        if target is None:
+            raise LinkError(f"link to '{src_path}', which is not a page of the site")
+        url = target.url_relative_to(self._from)
+        return f"{url}#{anchor}" if anchor else url
+
+    def item(self, kind: str, item_id: str) -> str:
+        return self.page(HOME_PAGES[kind], item_id)
+
+
+class FixedLinks:
+    """Site-root URLs without a build: for unit tests and previews."""
+
+    def __init__(self, pages: set[str] | None = None):
+        self._pages = pages
+
+    def page(self, src_path: str, anchor: str | None = None) -> str:
+        if self._pages is not None and src_path not in self._pages:
+            raise LinkError(f"link to '{src_path}', which is not a page of the site")
+        stem = src_path.removesuffix(".md")
+        url = "/" if stem == "index" else f"/{stem.removesuffix('/index')}/"
+        return f"{url}#{anchor}" if anchor else url
+
+    def item(self, kind: str, item_id: str) -> str:
+        return self.page(HOME_PAGES[kind], item_id)

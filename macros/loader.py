@@ -1,0 +1,187 @@
+"""Load the whole data directory once: read, validate, index ids, check references.
+
+`load_dataset(data_dir)` is the only entry point. It either returns a complete, consistent
+Dataset or raises one DataError naming file, line, field and what was expected.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .errors import DataError
+from .model import guide
+from .model.types import MarkdownText
+from .refs import iter_refs, iter_strings
+from .validation import validate
+from .yamlsource import Loc, YamlDocument, format_field, read_yaml
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """One data file: where it lives, its model, and which of its lists hold items with ids."""
+
+    filename: str
+    model: type[BaseModel]
+    collections: dict[str, str]
+
+    @property
+    def schema_name(self) -> str:
+        return Path(self.filename).stem + ".schema.json"
+
+
+FILE_KINDS: tuple[FileKind, ...] = (
+    FileKind("sources.yml", guide.SourcesFile, {"sources": "source"}),
+    FileKind("roles.yml", guide.RolesFile, {"roles": "role"}),
+    FileKind("committees.yml", guide.CommitteesFile, {"committees": "committee"}),
+    FileKind("organisation-areas.yml", guide.OrganisationAreasFile, {"areas": "organisation_area"}),
+    FileKind("case-types.yml", guide.CaseTypesFile, {"case_types": "case_type"}),
+    FileKind("guidelines.yml", guide.GuidelinesFile, {"types": "guideline_type", "guidelines": "guideline"}),
+    FileKind("glossary.yml", guide.GlossaryFile, {"terms": "term"}),
+)
+
+# Where each kind of item is defined, for messages about unknown references.
+KIND_HOME = {kind: spec.filename for spec in FILE_KINDS for kind in spec.collections.values()}
+
+
+@dataclass
+class Dataset:
+    """All data of one build, validated and cross-checked."""
+
+    data_dir: Path
+    sources: list[guide.Source]
+    roles: list[guide.Role]
+    committees: list[guide.Committee]
+    organisation_areas: guide.OrganisationAreasFile
+    case_types: list[guide.CaseType]
+    guideline_types: list[guide.GuidelineType]
+    guidelines: list[guide.Guideline]
+    terms: list[guide.Term]
+    index: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def get(self, kind: str, item_id: str) -> Any:
+        """The item of `kind` with `item_id`; KeyError with the known ids if there is none."""
+        items = self.index.get(kind, {})
+        if item_id not in items:
+            known = ", ".join(sorted(items)) or "none"
+            raise KeyError(f"unknown {kind} '{item_id}' (known: {known})")
+        return items[item_id]
+
+
+@dataclass
+class _Loaded:
+    spec: FileKind
+    doc: YamlDocument
+    model: Any
+
+
+def load_dataset(data_dir: Path | str, docs_dir: Path | str | None = None) -> Dataset:
+    """Read and check every data file in `data_dir`; with `docs_dir`, also the pages Markdown fields link to."""
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise DataError(data_dir, None, "", "the data directory does not exist")
+    _reject_unknown_files(data_dir)
+    loaded = [_load_file(data_dir, spec) for spec in FILE_KINDS]
+    index = _index_ids(loaded)
+    _check_references(loaded, index)
+    if docs_dir is not None:
+        _check_page_links(loaded, Path(docs_dir))
+    by_name = {item.spec.filename: item.model for item in loaded}
+    return Dataset(
+        data_dir=data_dir,
+        sources=list(by_name["sources.yml"].sources),
+        roles=list(by_name["roles.yml"].roles),
+        committees=list(by_name["committees.yml"].committees),
+        organisation_areas=by_name["organisation-areas.yml"],
+        case_types=list(by_name["case-types.yml"].case_types),
+        guideline_types=list(by_name["guidelines.yml"].types),
+        guidelines=list(by_name["guidelines.yml"].guidelines),
+        terms=list(by_name["glossary.yml"].terms),
+        index=index,
+    )
+
+
+def _reject_unknown_files(data_dir: Path) -> None:
+    known = {spec.filename for spec in FILE_KINDS}
+    for path in sorted(data_dir.glob("*")):
+        if path.is_file() and path.suffix in (".yml", ".yaml") and path.name not in known:
+            raise DataError(
+                path, None, "",
+                f"unknown data file; expected one of: {', '.join(sorted(known))}",
+            )
+
+
+def _load_file(data_dir: Path, spec: FileKind) -> _Loaded:
+    path = data_dir / spec.filename
+    if not path.is_file():
+        raise DataError(path, None, "", "this data file is missing")
+    doc = read_yaml(path)
+    return _Loaded(spec, doc, validate(doc, spec.model))
+
+
+def _index_ids(loaded: list[_Loaded]) -> dict[str, dict[str, Any]]:
+    index: dict[str, dict[str, Any]] = {}
+    places: dict[tuple[str, str], int] = {}
+    for item in loaded:
+        for attribute, kind in item.spec.collections.items():
+            for position, entry in enumerate(getattr(item.model, attribute)):
+                loc: Loc = (attribute, position, "id")
+                line = item.doc.line_of(loc)
+                bucket = index.setdefault(kind, {})
+                if entry.id in bucket:
+                    raise DataError(
+                        item.doc.path, line, format_field(loc),
+                        f"duplicate id '{entry.id}' (already used on line {places[(kind, entry.id)]}); ids must be unique",
+                    )
+                bucket[entry.id] = entry
+                places[(kind, entry.id)] = line or 0
+    return index
+
+
+def _check_references(loaded: list[_Loaded], index: dict[str, dict[str, Any]]) -> None:
+    for item in loaded:
+        for kind, target, loc in iter_refs(item.model):
+            known = index.get(kind, {})
+            if target in known:
+                continue
+            close = difflib.get_close_matches(target, list(known), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; known ids: {', '.join(sorted(known))}"
+            raise DataError(
+                item.doc.path, item.doc.line_of(loc), format_field(loc),
+                f"unknown {kind.replace('_', ' ')} '{target}' (not in {KIND_HOME.get(kind, 'the data')}){hint}",
+            )
+
+
+# A Markdown link's target: [text](target) or [text](target "title").
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+
+
+def _check_page_links(loaded: list[_Loaded], docs_dir: Path) -> None:
+    """Links in Markdown fields must name an existing page, from the docs root (`/roller.md#leder`).
+
+    The same field can be shown on several pages, so a link relative to one page would break
+    on another; MkDocs turns the root-relative form into a relative URL on every page.
+    """
+    for item in loaded:
+        for text, loc in iter_strings(item.model):
+            if not isinstance(text, MarkdownText):
+                continue
+            for target in _MARKDOWN_LINK.findall(text):
+                if re.match(r"^(https?:|mailto:|#)", target):
+                    continue
+                path = target.split("#", 1)[0]
+                if not path.startswith("/") or not path.endswith(".md"):
+                    raise DataError(
+                        item.doc.path, item.doc.line_of(loc), format_field(loc),
+                        f"link '{target}' must name a page from the docs folder, such as '/roller.md#leder'",
+                    )
+                if not (docs_dir / path.lstrip("/")).is_file():
+                    raise DataError(
+                        item.doc.path, item.doc.line_of(loc), format_field(loc),
+                        f"link '{target}' points at a page that does not exist (docs{path})",
+                    )

@@ -1,0 +1,1 @@
+"""Pure render functions: validated data in, HTML/Markdown strings out."""

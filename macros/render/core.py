@@ -1,0 +1,111 @@
+"""The template environment every component is rendered with.
+
+Templates live in `overrides/components/<component>.html`, next to the component's script
+and styles. Autoescaping is on, so every data string is escaped unless it is a
+`MarkdownText` passed through the `md` filter. Output is a Markdown page fragment: raw HTML
+blocks (left alone by Markdown) with `markdown="1"` on the elements whose Markdown content
+Markdown should process (Python-Markdown's md_in_html extension).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..model.types import MarkdownText
+from .dates import danish_date, machine_date
+
+COMPONENTS_DIR = Path(__file__).resolve().parents[2] / "overrides" / "components"
+
+_ASCII_PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
+
+
+def markdown_block(value: MarkdownText | None, css_class: str = "med-md") -> Markup:
+    """A Markdown field as a block Markdown will process; refuses plain text."""
+    if value is None:
+        return Markup("")
+    if not isinstance(value, MarkdownText):
+        raise TypeError("the md filter takes a Markdown field; plain text is escaped, not rendered")
+    return Markup(f'<div class="{css_class}" markdown="1">\n\n{value}\n\n</div>')
+
+
+def markdown_text(value: str) -> Markup:
+    """Plain text made safe to place in Markdown (a heading): every punctuation escaped.
+
+    With pymdownx.escapeall any character may be backslash-escaped, so `*`, `[`, `<` or `{`
+    in data stay literal characters instead of becoming emphasis, links, HTML or attributes.
+    """
+    return Markup(_ASCII_PUNCTUATION.sub(r"\\\1", value))
+
+
+def abbreviation_pattern(abbreviations: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern matching any of the abbreviations as a whole word, longest first."""
+    words = sorted({a for a in abbreviations if a}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+def mark_abbreviations(text: str, titles: Mapping[str, str]) -> Markup:
+    """Escape `text` and wrap each known abbreviation in <abbr title="…">.
+
+    The same abbreviations and titles feed Markdown's abbr extension for page prose, so
+    plain data strings and Markdown explain abbreviations alike.
+    """
+    escaped = str(escape(text))
+    pattern = _pattern_for(tuple(sorted(titles)))
+    if pattern is None:
+        return Markup(escaped)
+    return Markup(
+        pattern.sub(lambda m: f'<abbr title="{escape(titles[m.group(1)])}">{m.group(1)}</abbr>', escaped)
+    )
+
+
+@lru_cache(maxsize=8)
+def _pattern_for(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    return abbreviation_pattern(words)
+
+
+@jinja2.pass_context
+def _abbr_filter(context: Any, text: str | None) -> Markup:
+    if text is None:
+        return Markup("")
+    return mark_abbreviations(text, context.get("abbreviations", {}))
+
+
+def _join_filter(items: Iterable[Any], separator: str = ", ", last: str = " og ") -> Markup:
+    """Join already-safe items as Danish prose: 'a, b og c'."""
+    parts = [Markup(escape(item)) for item in items]
+    if len(parts) <= 1:
+        return Markup("").join(parts)
+    return Markup(separator).join(parts[:-1]) + Markup(last) + parts[-1]
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(COMPONENTS_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_block
+    env.filters["md_text"] = markdown_text
+    env.filters["abbr"] = _abbr_filter
+    env.filters["prose_join"] = _join_filter
+    env.filters["danish_date"] = danish_date
+    env.filters["machine_date"] = machine_date
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    """Render `overrides/components/<template>` with autoescaping."""
+    return environment().get_template(template).render(**context)

@@ -1,0 +1,20 @@
+"""Role cards: every role with its bagland, its contribution and its two hats."""
+
+from __future__ import annotations
+
+from ..links import Links
+from ..loader import Dataset
+from .component import component
+
+
+def role_cards(data: Dataset, links: Links, level: int = 2) -> str:
+    """A card per role, each under a heading (level `level`) anchored by the role's id."""
+    return component(
+        "role-cards.html",
+        data,
+        links,
+        roles=data.roles,
+        roles_by_id=data.index["role"],
+        committees=data.index["committee"],
+        level=level,
+    )

@@ -1,0 +1,61 @@
+"""What one build of the site needs from its configuration: where the data is, loaded once."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import mkdocs
+from mkdocs.exceptions import PluginError
+
+from .errors import DataError
+from .links import PageLinks
+from .loader import Dataset, load_dataset
+
+SUPPORTED_MKDOCS_MAJOR = 1
+
+
+@dataclass
+class Site:
+    """The validated data of this build and where its files are."""
+
+    data: Dataset
+    project_dir: Path
+
+
+def check_mkdocs_version(version: str = mkdocs.__version__) -> None:
+    """Stop early on MkDocs 2, which runs no plugins: the site would silently lose its data."""
+    major = int(version.split(".")[0])
+    if major != SUPPORTED_MKDOCS_MAJOR:
+        raise PluginError(
+            f"MED-guiden needs MkDocs 1.x (found {version}); MkDocs 2 does not run plugins. "
+            "Install the pinned versions with 'make serve' or 'make test'."
+        )
+
+
+def load_site(config: Any, project_dir: str | Path) -> Site:
+    """Read the data named by `extra.med.data` in mkdocs.yml, or stop the build with one message."""
+    project_dir = Path(project_dir)
+    settings = (config.get("extra") or {}).get("med") or {}
+    data_dir = project_dir / settings.get("data", "data")
+    try:
+        return Site(data=load_dataset(data_dir, docs_dir=Path(config["docs_dir"])), project_dir=project_dir)
+    except DataError as error:
+        raise PluginError(str(error)) from None
+
+
+def build_day(environ: Mapping[str, str] = os.environ) -> date:
+    """The day of the build: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
+
+
+def page_links(env: Any) -> PageLinks:
+    """Links relative to the page mkdocs-macros is rendering now."""
+    return PageLinks(env.variables["files"], env.page.file)

@@ -1,0 +1,117 @@
+"""The one strict build of the whole site: clean output, no template residue, self-contained."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from macros.links import HOME_PAGES
+from macros.site import check_mkdocs_version
+
+PAGES = ["", "roller/", "udvalg/", "sager/", "retningslinjer/", "ordliste/", "om-siden/"]
+
+
+class _Resources(HTMLParser):
+    """Collects the URLs a page makes the browser fetch, and the links it offers."""
+
+    def __init__(self):
+        super().__init__()
+        self.fetched: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "img", "iframe", "audio", "video", "source") and attrs.get("src"):
+            self.fetched.append(attrs["src"])
+        if tag == "link" and attrs.get("href") and attrs.get("rel") not in ("canonical", "alternate"):
+            self.fetched.append(attrs["href"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+
+
+def resources(html: str) -> _Resources:
+    parser = _Resources()
+    parser.feed(html)
+    return parser
+
+
+def test_strict_build_has_no_warnings(built_site):
+    assert not re.search(r"^(WARNING|ERROR)", built_site.output, re.MULTILINE), built_site.output
+
+
+def test_no_template_syntax_reaches_the_html(built_site):
+    for path in built_site.html_files():
+        text = path.read_text(encoding="utf-8")
+        for marker in ("{{", "{%", "{#"):
+            assert marker not in text, f"{marker} left in {path.relative_to(built_site.directory)}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_is_danish(built_site, page):
+    assert '<html lang="da"' in built_site.page(page)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_fetches_nothing_from_another_origin(built_site, page):
+    for url in resources(built_site.page(page)).fetched:
+        assert not re.match(r"^([a-z]+:)?//", url), f"{page or 'forsiden'} fetches {url}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_internal_links_are_relative_so_a_sub_path_works(built_site, page):
+    for url in resources(built_site.page(page)).links:
+        assert not url.startswith("/"), f"{page or 'forsiden'} links to {url}"
+
+
+def test_every_item_has_an_anchor_on_its_home_page(built_site, dataset):
+    collections = {
+        "role": dataset.roles, "committee": dataset.committees, "organisation_area": dataset.organisation_areas.areas,
+        "case_type": dataset.case_types, "guideline_type": dataset.guideline_types,
+        "guideline": dataset.guidelines, "term": dataset.terms, "source": dataset.sources,
+    }
+    for kind, items in collections.items():
+        html = built_site.page(HOME_PAGES[kind].removesuffix(".md") + "/")
+        for item in items:
+            assert f'id="{item.id}"' in html, f"{kind} {item.id} has no anchor on {HOME_PAGES[kind]}"
+
+
+def test_slugs_keep_danish_letters(built_site):
+    assert 'id="hovedorganisationsområderne"' in built_site.page("udvalg/")
+    assert 'id="det-hører-ikke-hjemme-i-med"' in built_site.page("sager/")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_abbreviations_are_explained_on_every_page(built_site, dataset, page):
+    html = built_site.page(page)
+    explained = set(re.findall(r'<abbr title="[^"]+">([^<]+)</abbr>', html))
+    assert explained, f"no abbreviation explained on {page or 'forsiden'}"
+    titles = {t.term: t.expansion for t in dataset.terms if t.expansion}
+    for abbreviation in explained:
+        assert f'<abbr title="{titles[abbreviation]}">{abbreviation}</abbr>' in html
+
+
+def test_abbreviations_in_data_and_in_prose_look_alike(built_site):
+    html = built_site.page("roller/")
+    # "TR" appears both in page prose (Markdown's abbr) and in card fields (the template filter).
+    assert html.count('<abbr title="tillidsrepræsentant">TR</abbr>') >= 5
+
+
+def test_search_index_is_danish_and_covers_every_page(built_site):
+    index = json.loads((built_site.directory / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["da"]
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert set(PAGES) <= locations
+
+
+def test_build_date_comes_from_source_date_epoch(built_site):
+    assert "15. januar 2026" in built_site.page("om-siden/")
+
+
+def test_mkdocs_2_is_refused_with_a_clear_message():
+    check_mkdocs_version("1.6.1")
+    with pytest.raises(PluginError, match="needs MkDocs 1.x"):
+        check_mkdocs_version("2.0.0")

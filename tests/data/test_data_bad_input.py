@@ -1,0 +1,88 @@
+"""The bad-input corpus: every kind of broken data file gives one clear, located message.
+
+Each folder in tests/data/bad_input/ holds files that replace their namesakes in a copy of
+data/ (a `remove.txt` lists files to delete instead) and `expected.txt`, the exact message.
+The loader is checked for every case; the command line for every case as well, for the exit
+code, the single message, the absence of a traceback and of a written site.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.errors import DataError
+from macros.loader import load_dataset
+from support import DATA, DOCS, PROJECT, copy_project, mkdocs_build
+
+CORPUS = Path(__file__).parent / "bad_input"
+CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+
+
+def apply_case(case: str, data_dir: Path) -> str:
+    """Break `data_dir` as the case says; return the message the case expects."""
+    folder = CORPUS / case
+    for path in folder.iterdir():
+        if path.name == "expected.txt":
+            continue
+        if path.name == "remove.txt":
+            for name in path.read_text().split():
+                (data_dir / name).unlink()
+        else:
+            shutil.copyfile(path, data_dir / path.name)
+    return (folder / "expected.txt").read_text(encoding="utf-8").strip()
+
+
+def test_the_corpus_is_broad():
+    assert len(CASES) >= 15
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_loader_reports_the_problem(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    shutil.copytree(DATA, tmp_path / "data")
+    expected = apply_case(case, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(DataError) as caught:
+        load_dataset(tmp_path / "data", docs_dir=DOCS)
+    assert str(caught.value) == expected
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_build_stops_with_one_message(case: str, tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    expected = apply_case(case, project / "data")
+    site = project / "site"
+    result = mkdocs_build(project, site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    errors = [m.group(1) for m in re.finditer(r"^ERROR\s+-\s+(.*)$", output, re.MULTILINE)]
+    assert errors == [expected], output
+    assert "Traceback" not in output
+    assert not site.exists(), "a failed build must not write a site"
+
+
+def test_make_build_keeps_the_previous_site_when_data_is_bad(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    shutil.copy2(PROJECT / "Makefile", project / "Makefile")
+    for name in ("requirements.txt", "requirements-dev.txt", "constraints.txt"):
+        shutil.copy2(PROJECT / name, project / name)
+    venv = Path(sys.prefix)  # the environment running the tests has everything installed
+    (venv / ".site-installed").touch(exist_ok=True)
+    previous = project / "site"
+    previous.mkdir()
+    (previous / "index.html").write_text("previous build")
+    expected = apply_case("unknown-field", project / "data")
+    result = subprocess.run(
+        ["make", "build", f"VENV={venv}"], cwd=project, capture_output=True, text=True, timeout=300,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert expected in output
+    assert "Traceback" not in output
+    assert (previous / "index.html").read_text() == "previous build"
+    assert not (project / "site.partial").exists()

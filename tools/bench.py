@@ -1,0 +1,116 @@
+"""Measure what the macros cost: `make bench`.
+
+1. Times a full strict build of the site (macros on), several runs, and its peak memory.
+2. Renders the same pages to plain Markdown once, through MkDocs' own plugin events, and
+   times a strict build of that Markdown with the macros plugin off.
+3. Prints both, their ratio and the peak memory of each. The goal is a ratio of at most 1.2.
+
+Nothing here asserts: the figures are for reading and for the issue notes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1768435200"}
+
+
+def timed_build(config: Path, site_dir: Path) -> tuple[float, int]:
+    """Wall time in seconds and peak resident memory in MiB of one `mkdocs build --strict`."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir)],
+        cwd=config.parent, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"build of {config} failed:\n{process.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def render_plain_markdown(target: Path) -> None:
+    """Write every page as the Markdown the macros produce, plus the docs' other files, to `target`."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+
+    os.environ.update(ENV)
+    config = load_config(str(PROJECT / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    files = get_files(config)
+    nav = get_navigation(files, config)
+    config.plugins.on_nav(nav, config=config, files=files)
+    shutil.copytree(config["docs_dir"], target)
+    for file in files.documentation_pages():
+        page = file.page or Page(None, file, config)
+        page.read_source(config)
+        markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        (target / file.src_path).write_text(markdown, encoding="utf-8")
+
+
+def plain_config(work: Path) -> Path:
+    """A configuration inheriting mkdocs.yml, reading the plain Markdown, without the macros plugin."""
+    base = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    plugins = [p for p in base["plugins"] if "macros" not in (p if isinstance(p, str) else p.keys())]
+    # BaseLoader reads every value as text; plugin settings here are all text or numbers.
+    config = {
+        "INHERIT": str(PROJECT / "mkdocs.yml"),
+        "docs_dir": str(work / "docs"),
+        "theme": {"custom_dir": str(PROJECT / "overrides")},
+        "plugins": plugins,
+        "watch": [],
+    }
+    path = work / "plain.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def site_size(site_dir: Path) -> int:
+    return sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="builds of each kind (the median is reported)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="med-bench-") as tmp:
+        work = Path(tmp)
+        render_plain_markdown(work / "docs")
+        plain = plain_config(work)
+
+        timed_build(PROJECT / "mkdocs.yml", work / "warm")  # warm the file cache and bytecode
+        macro_runs = [timed_build(PROJECT / "mkdocs.yml", work / f"site-{i}") for i in range(args.runs)]
+        plain_runs = [timed_build(plain, work / f"plain-{i}") for i in range(args.runs)]
+
+        macro_time = statistics.median(t for t, _ in macro_runs)
+        plain_time = statistics.median(t for t, _ in plain_runs)
+        macro_mem = max(m for _, m in macro_runs)
+        plain_mem = max(m for _, m in plain_runs)
+        pages = len(list((work / "docs").rglob("*.md")))
+        size = site_size(work / "site-0")
+
+    ratio = macro_time / plain_time
+    print(f"MED-guiden build benchmark ({args.runs} runs each, median wall time, Python {sys.version.split()[0]})")
+    print(f"  pages                                  {pages}")
+    print(f"  strict build, macros on                {macro_time:6.2f} s   peak {macro_mem} MiB")
+    print(f"  strict build, pre-rendered Markdown    {plain_time:6.2f} s   peak {plain_mem} MiB")
+    print(f"  ratio (goal <= 1.20)                   {ratio:6.2f}")
+    print(f"  site size                              {size / 1024:6.0f} KiB")
+
+
+if __name__ == "__main__":
+    main()
