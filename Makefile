@@ -31,8 +31,9 @@ $(VENV)/.dev-installed: $(VENV)/.site-installed requirements-dev.txt
 	$(BIN)/python -m pip install $(PIP_FLAGS) -r requirements-dev.txt -c constraints.txt
 	@touch $@
 
+# Served at the root of $(HOST); the published address (site_url) may have a sub-path.
 serve: $(VENV)/.site-installed
-	$(BIN)/mkdocs serve --dev-addr $(HOST)
+	MED_SITE_URL=http://$(HOST)/ $(BIN)/mkdocs serve --dev-addr $(HOST)
 
 # Build into a fresh directory and swap it in only when the build succeeded: a failed
 # build never leaves a half-written site behind.
