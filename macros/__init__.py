@@ -7,7 +7,7 @@ logic stays in this package, so the site can move to another engine that runs Py
 
 from __future__ import annotations
 
-from .render import case_types, committees, glossary, guidelines, roles, sources
+from .render import case_types, committees, glossary, guidelines, provisions, questions, roles, sources, trees
 from .links import doc_link
 from .render.abbreviations import abbreviation_definitions
 from .render.dates import danish_date
@@ -26,6 +26,11 @@ def define_env(env):
         return roles.role_cards(data, page_links(env), level)
 
     @env.macro
+    def role_table(*role_ids: str, caption: str = "Roller") -> str:
+        """Chosen roles with side and who appoints them: {{ role_table("leder", "arbejdsleder") }}."""
+        return roles.role_table(data, page_links(env), list(role_ids), caption)
+
+    @env.macro
     def committee_overview() -> str:
         """A table of every committee and forum."""
         return committees.committee_overview(data, page_links(env))
@@ -34,6 +39,11 @@ def define_env(env):
     def committee_cards(level: int = 2) -> str:
         """Every committee and forum as a card."""
         return committees.committee_cards(data, page_links(env), level)
+
+    @env.macro
+    def committee_tasks(committee_id: str) -> str:
+        """One committee's tasks as a list: {{ committee_tasks("hovedudvalg") }}."""
+        return committees.committee_tasks(data, page_links(env), committee_id)
 
     @env.macro
     def organisation_areas() -> str:
@@ -46,9 +56,59 @@ def define_env(env):
         return case_types.case_type_cards(data, page_links(env), category, level)
 
     @env.macro
+    def case_type_list(category: str) -> str:
+        """The case types of one category as a short linked list."""
+        return case_types.case_type_list(data, page_links(env), category)
+
+    @env.macro
     def guideline_types(level: int = 3) -> str:
         """The three types of retningslinjer with their guidelines."""
         return guidelines.guideline_types(data, page_links(env), level)
+
+    @env.macro
+    def provision(provision_id: str, link_home: bool = True) -> str:
+        """A clause of an agreement or law, explained: {{ provision("mra-7-4-c") }}."""
+        return provisions.provision_box(data, page_links(env), provision_id, link_home)
+
+    @env.macro
+    def provision_list(level: int = 3) -> str:
+        """Every clause the guide rests on."""
+        return provisions.provision_list(data, page_links(env), level)
+
+    @env.macro
+    def discussion(set_id: str) -> str:
+        """A set of questions to discuss: {{ discussion("samarbejdet-mellem-niveauerne") }}."""
+        return questions.question_set(data, page_links(env), set_id)
+
+    @env.macro
+    def tree(tree_id: str) -> str:
+        """A decision tree, step by step with JavaScript and as a full outline without."""
+        return trees.tree_component(data, page_links(env), tree_id)
+
+    @env.macro
+    def tree_title(tree_id: str) -> str:
+        """The question a tree answers, for its page heading."""
+        return data.get("tree", tree_id).title
+
+    @env.macro
+    def tree_page(tree_id: str) -> str:
+        """A tree's page below the heading: intro, the tree, the other trees, the sources."""
+        return trees.tree_page(data, page_links(env), tree_id)
+
+    @env.macro
+    def tree_callout(tree_id: str) -> str:
+        """A box pointing from a guide page to the decision tree on the same matter."""
+        return trees.tree_callout(data, page_links(env), tree_id)
+
+    @env.macro
+    def tree_list() -> str:
+        """Every decision tree with its summary."""
+        return trees.tree_list(data, page_links(env))
+
+    @env.macro
+    def tree_link(tree_id: str, node_id: str | None = None) -> str:
+        """A link target to a tree, or to one of its steps: [Hvor?]({{ tree_link("hvor-er-rette-niveau") }})."""
+        return trees.tree_link(data, tree_id, node_id)
 
     @env.macro
     def glossary_list() -> str:

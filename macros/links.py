@@ -10,17 +10,34 @@ from __future__ import annotations
 
 from typing import Protocol
 
-# The page that presents each kind of data item; its id is the anchor there.
+# The page that presents each kind of data item; its id is the anchor there. Kinds with a
+# page per item name it with {id}.
 HOME_PAGES: dict[str, str] = {
     "role": "roller.md",
     "committee": "udvalg.md",
-    "organisation_area": "udvalg.md",
+    "organisation_area": "hvem-sidder-i-med.md",
     "case_type": "sager.md",
     "guideline_type": "retningslinjer.md",
     "guideline": "retningslinjer.md",
     "term": "ordliste.md",
+    "provision": "om-med.md",
     "source": "om-siden.md",
+    "tree": "svar/{id}.md",
 }
+
+
+def home_of(kind: str, item_id: str) -> tuple[str, str | None]:
+    """(page, anchor) where an item is presented: its own page for kinds with one page per item."""
+    page = HOME_PAGES[kind]
+    if "{id}" in page:
+        return page.format(id=item_id), None
+    return page, item_id
+
+
+def split_page_path(page_path: str) -> tuple[str, str | None]:
+    """'/roller.md#leder' → ('roller.md', 'leder')."""
+    page, _, anchor = page_path.lstrip("/").partition("#")
+    return page, anchor or None
 
 
 def doc_link(kind: str, item_id: str) -> str:
@@ -29,7 +46,8 @@ def doc_link(kind: str, item_id: str) -> str:
     MkDocs resolves it relative to whichever page it appears on and checks that the page and
     the anchor exist.
     """
-    return f"/{HOME_PAGES[kind]}#{item_id}"
+    page, anchor = home_of(kind, item_id)
+    return f"/{page}#{anchor}" if anchor else f"/{page}"
 
 
 class LinkError(Exception):
@@ -41,8 +59,19 @@ class Links(Protocol):
 
     def item(self, kind: str, item_id: str) -> str: ...
 
+    def path(self, page_path: str) -> str: ...
 
-class PageLinks:
+
+class _LinksBase:
+    def item(self, kind: str, item_id: str) -> str:
+        return self.page(*home_of(kind, item_id))
+
+    def path(self, page_path: str) -> str:
+        """A page given from the docs root, as data writes it: '/roller.md#leder'."""
+        return self.page(*split_page_path(page_path))
+
+
+class PageLinks(_LinksBase):
     """URLs relative to the page being rendered, for a MkDocs build."""
 
     def __init__(self, files, page_file):
@@ -56,11 +85,8 @@ class PageLinks:
         url = target.url_relative_to(self._from)
         return f"{url}#{anchor}" if anchor else url
 
-    def item(self, kind: str, item_id: str) -> str:
-        return self.page(HOME_PAGES[kind], item_id)
 
-
-class FixedLinks:
+class FixedLinks(_LinksBase):
     """Site-root URLs without a build: for unit tests and previews."""
 
     def __init__(self, pages: set[str] | None = None):
@@ -72,6 +98,3 @@ class FixedLinks:
         stem = src_path.removesuffix(".md")
         url = "/" if stem == "index" else f"/{stem.removesuffix('/index')}/"
         return f"{url}#{anchor}" if anchor else url
-
-    def item(self, kind: str, item_id: str) -> str:
-        return self.page(HOME_PAGES[kind], item_id)

@@ -10,14 +10,16 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
 
 from .errors import DataError
-from .model import guide
-from .model.types import MarkdownText
+from .model import guide, trees
+from .model.types import ID_RE, MarkdownText
 from .refs import iter_refs, iter_strings
+from .treecheck import check_tree
 from .validation import validate
 from .yamlsource import Loc, YamlDocument, format_field, read_yaml
 
@@ -34,19 +36,50 @@ class FileKind:
     def schema_name(self) -> str:
         return Path(self.filename).stem + ".schema.json"
 
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return tuple(self.collections.values())
 
-FILE_KINDS: tuple[FileKind, ...] = (
+
+@dataclass(frozen=True)
+class FolderKind:
+    """A folder of data files, one item per file; the file name (without .yml) is the item's id."""
+
+    folder: str
+    model: type[BaseModel]
+    kind: str
+    check: Callable[[Any, YamlDocument], None] | None = None
+
+    @property
+    def schema_name(self) -> str:
+        return self.kind.replace("_", "-") + ".schema.json"
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return (self.kind,)
+
+
+DataKind = FileKind | FolderKind
+
+DATA_KINDS: tuple[DataKind, ...] = (
     FileKind("sources.yml", guide.SourcesFile, {"sources": "source"}),
     FileKind("roles.yml", guide.RolesFile, {"roles": "role"}),
     FileKind("committees.yml", guide.CommitteesFile, {"committees": "committee"}),
     FileKind("organisation-areas.yml", guide.OrganisationAreasFile, {"areas": "organisation_area"}),
     FileKind("case-types.yml", guide.CaseTypesFile, {"case_types": "case_type"}),
     FileKind("guidelines.yml", guide.GuidelinesFile, {"types": "guideline_type", "guidelines": "guideline"}),
+    FileKind("provisions.yml", guide.ProvisionsFile, {"provisions": "provision"}),
     FileKind("glossary.yml", guide.GlossaryFile, {"terms": "term"}),
+    FolderKind("questions", guide.QuestionSet, "question_set"),
+    FolderKind("trees", trees.Tree, "tree", check=check_tree),
 )
 
 # Where each kind of item is defined, for messages about unknown references.
-KIND_HOME = {kind: spec.filename for spec in FILE_KINDS for kind in spec.collections.values()}
+KIND_HOME = {
+    kind: (spec.filename if isinstance(spec, FileKind) else f"{spec.folder}/")
+    for spec in DATA_KINDS
+    for kind in spec.kinds
+}
 
 
 @dataclass
@@ -61,7 +94,10 @@ class Dataset:
     case_types: list[guide.CaseType]
     guideline_types: list[guide.GuidelineType]
     guidelines: list[guide.Guideline]
+    provisions: list[guide.Provision]
     terms: list[guide.Term]
+    question_sets: dict[str, guide.QuestionSet]
+    trees: dict[str, trees.Tree]
     index: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def get(self, kind: str, item_id: str) -> Any:
@@ -75,7 +111,7 @@ class Dataset:
 
 @dataclass
 class _Loaded:
-    spec: FileKind
+    spec: DataKind
     doc: YamlDocument
     model: Any
 
@@ -86,12 +122,12 @@ def load_dataset(data_dir: Path | str, docs_dir: Path | str | None = None) -> Da
     if not data_dir.is_dir():
         raise DataError(data_dir, None, "", "the data directory does not exist")
     _reject_unknown_files(data_dir)
-    loaded = [_load_file(data_dir, spec) for spec in FILE_KINDS]
+    loaded = [item for spec in DATA_KINDS for item in _load_kind(data_dir, spec)]
     index = _index_ids(loaded)
     _check_references(loaded, index)
     if docs_dir is not None:
         _check_page_links(loaded, Path(docs_dir))
-    by_name = {item.spec.filename: item.model for item in loaded}
+    by_name = {item.spec.filename: item.model for item in loaded if isinstance(item.spec, FileKind)}
     return Dataset(
         data_dir=data_dir,
         sources=list(by_name["sources.yml"].sources),
@@ -101,38 +137,68 @@ def load_dataset(data_dir: Path | str, docs_dir: Path | str | None = None) -> Da
         case_types=list(by_name["case-types.yml"].case_types),
         guideline_types=list(by_name["guidelines.yml"].types),
         guidelines=list(by_name["guidelines.yml"].guidelines),
+        provisions=list(by_name["provisions.yml"].provisions),
         terms=list(by_name["glossary.yml"].terms),
+        question_sets=dict(index.get("question_set", {})),
+        trees=dict(index.get("tree", {})),
         index=index,
     )
 
 
 def _reject_unknown_files(data_dir: Path) -> None:
-    known = {spec.filename for spec in FILE_KINDS}
-    for path in sorted(data_dir.glob("*")):
-        if path.is_file() and path.suffix in (".yml", ".yaml") and path.name not in known:
+    files = {spec.filename for spec in DATA_KINDS if isinstance(spec, FileKind)}
+    folders = {spec.folder for spec in DATA_KINDS if isinstance(spec, FolderKind)} | {"schema"}
+    for path in sorted(data_dir.iterdir()):
+        if path.is_file() and path.suffix in (".yml", ".yaml") and path.name not in files:
+            raise DataError(path, None, "", f"unknown data file; expected one of: {', '.join(sorted(files))}")
+        if path.is_dir() and path.name not in folders and not path.name.startswith("."):
+            raise DataError(path, None, "", f"unknown data folder; expected one of: {', '.join(sorted(folders))}")
+
+
+def _load_kind(data_dir: Path, spec: DataKind) -> list[_Loaded]:
+    if isinstance(spec, FileKind):
+        path = data_dir / spec.filename
+        if not path.is_file():
+            raise DataError(path, None, "", "this data file is missing")
+        doc = read_yaml(path)
+        return [_Loaded(spec, doc, validate(doc, spec.model))]
+    folder = data_dir / spec.folder
+    loaded = []
+    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+        if path.suffix != ".yml":
+            raise DataError(path, None, "", f"only .yml files belong in {spec.folder}/")
+        if not ID_RE.match(path.stem):
             raise DataError(
                 path, None, "",
-                f"unknown data file; expected one of: {', '.join(sorted(known))}",
+                "the file name is the item's id: lowercase letters, digits and single hyphens, ending in .yml",
             )
-
-
-def _load_file(data_dir: Path, spec: FileKind) -> _Loaded:
-    path = data_dir / spec.filename
-    if not path.is_file():
-        raise DataError(path, None, "", "this data file is missing")
-    doc = read_yaml(path)
-    return _Loaded(spec, doc, validate(doc, spec.model))
+        doc = read_yaml(path)
+        if isinstance(doc.value, dict):
+            if "id" in doc.value:
+                raise DataError(
+                    path, doc.line_of(("id",)), "id",
+                    f"the id comes from the file name ('{path.stem}'); remove this field",
+                )
+            doc.value = {"id": path.stem, **doc.value}
+        model = validate(doc, spec.model)
+        if spec.check is not None:
+            spec.check(model, doc)
+        loaded.append(_Loaded(spec, doc, model))
+    return loaded
 
 
 def _index_ids(loaded: list[_Loaded]) -> dict[str, dict[str, Any]]:
-    index: dict[str, dict[str, Any]] = {}
+    index: dict[str, dict[str, Any]] = {spec_kind: {} for spec in DATA_KINDS for spec_kind in spec.kinds}
     places: dict[tuple[str, str], int] = {}
     for item in loaded:
+        if isinstance(item.spec, FolderKind):
+            index[item.spec.kind][item.model.id] = item.model
+            continue
         for attribute, kind in item.spec.collections.items():
             for position, entry in enumerate(getattr(item.model, attribute)):
                 loc: Loc = (attribute, position, "id")
                 line = item.doc.line_of(loc)
-                bucket = index.setdefault(kind, {})
+                bucket = index[kind]
                 if entry.id in bucket:
                     raise DataError(
                         item.doc.path, line, format_field(loc),
@@ -146,6 +212,8 @@ def _index_ids(loaded: list[_Loaded]) -> dict[str, dict[str, Any]]:
 def _check_references(loaded: list[_Loaded], index: dict[str, dict[str, Any]]) -> None:
     for item in loaded:
         for kind, target, loc in iter_refs(item.model):
+            if kind == "page":
+                continue  # pages are checked against the docs folder in _check_page_links
             known = index.get(kind, {})
             if target in known:
                 continue
@@ -168,6 +236,12 @@ def _check_page_links(loaded: list[_Loaded], docs_dir: Path) -> None:
     on another; MkDocs turns the root-relative form into a relative URL on every page.
     """
     for item in loaded:
+        for kind, target, loc in iter_refs(item.model):
+            if kind == "page" and not (docs_dir / target.split("#", 1)[0].lstrip("/")).is_file():
+                raise DataError(
+                    item.doc.path, item.doc.line_of(loc), format_field(loc),
+                    f"'{target}' is not a page of the site (no docs{target.split('#', 1)[0]})",
+                )
         for text, loc in iter_strings(item.model):
             if not isinstance(text, MarkdownText):
                 continue

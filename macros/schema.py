@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .loader import FILE_KINDS
+from .loader import DATA_KINDS, FileKind
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -22,10 +22,16 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 def generate_schemas() -> dict[str, dict[str, Any]]:
     """Schema file name → schema, for every data kind."""
     schemas = {}
-    for spec in FILE_KINDS:
+    for spec in DATA_KINDS:
         schema = spec.model.model_json_schema(mode="validation")
-        schema = {"$schema": SCHEMA_DIALECT, "title": spec.filename, **schema}
-        schemas[spec.schema_name] = schema
+        if isinstance(spec, FileKind):
+            title = spec.filename
+        else:
+            # One item per file: its id is the file name, so the file itself holds no id.
+            title = f"{spec.folder}/<id>.yml"
+            schema["properties"].pop("id")
+            schema["required"].remove("id")
+        schemas[spec.schema_name] = {"$schema": SCHEMA_DIALECT, **schema, "title": title}
     return schemas
 
 

@@ -24,7 +24,7 @@ def validate(doc: YamlDocument, model: type[BaseModel]) -> BaseModel:
 def _first_problem(doc: YamlDocument, model: type[BaseModel], exc: ValidationError) -> DataError:
     problems = []
     for error in exc.errors(include_url=False):
-        loc = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
+        loc = _document_loc(doc, tuple(part for part in error["loc"] if isinstance(part, (str, int))))
         line = doc.line_of(loc)
         problems.append((line or 0, loc, error))
     # A misspelt key shows up both as an unknown field and as a missing one; the unknown
@@ -32,6 +32,20 @@ def _first_problem(doc: YamlDocument, model: type[BaseModel], exc: ValidationErr
     problems.sort(key=lambda item: (item[2]["type"] == "missing", item[0], len(item[1])))
     line, loc, error = problems[0]
     return DataError(doc.path, line, format_field(loc), describe(error, model, loc), more=len(problems) - 1)
+
+
+def _document_loc(doc: YamlDocument, loc: Loc) -> Loc:
+    """Drop the parts pydantic adds that are not keys of the file, such as a union's tag.
+
+    The last part stays: it may name a missing or unknown key.
+    """
+    kept: list[str | int] = []
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(part, str) and not last and (*kept, part) not in doc.lines:
+            continue
+        kept.append(part)
+    return tuple(kept)
 
 
 def describe(error: dict[str, Any], model: type[BaseModel], loc: Loc) -> str:
@@ -68,6 +82,9 @@ def describe(error: dict[str, Any], model: type[BaseModel], loc: Loc) -> str:
         return f"expected a number of at least {ctx.get('ge')}, got {what(given)}"
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
         return f"expected a date written YYYY-MM-DD, got {what(given)}"
+    if kind in ("union_tag_not_found", "union_tag_invalid", "node_kind"):
+        got = given.get("kind") if isinstance(given, dict) else None
+        return error["msg"] + (f", got {what(got)}" if got is not None else "")
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     return error["msg"]

@@ -104,3 +104,17 @@ def markdown_to_html(fragment: str) -> str:
             "pymdownx.escapeall": {"hardbreak": False, "nbsp": False},
         },
     )
+
+
+def site_pages() -> list[str]:
+    """The URL path of every page in docs/, relative to the site root: '', 'roller/', 'svar/'."""
+    pages = []
+    for path in sorted(DOCS.rglob("*.md")):
+        stem = path.relative_to(DOCS).with_suffix("").as_posix()
+        if stem == "index":
+            pages.append("")
+        elif stem.endswith("/index"):
+            pages.append(stem.removesuffix("index"))
+        else:
+            pages.append(stem + "/")
+    return pages

@@ -4,6 +4,8 @@
 2. Renders the same pages to plain Markdown once, through MkDocs' own plugin events, and
    times a strict build of that Markdown with the macros plugin off.
 3. Prints both, their ratio and the peak memory of each. The goal is a ratio of at most 1.2.
+4. Decision trees: the gzipped size of their script and styles (goal: at most 15 KB), and
+   how long one step takes to render in Chromium (goal: under 50 ms).
 
 Nothing here asserts: the figures are for reading and for the issue notes.
 """
@@ -11,6 +13,7 @@ Nothing here asserts: the figures are for reading and for the issue notes.
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import shutil
 import statistics
@@ -78,6 +81,52 @@ def plain_config(work: Path) -> Path:
     return path
 
 
+TREE_ASSETS = [
+    "overrides/assets/javascripts/med.js",
+    "overrides/assets/javascripts/tree.js",
+    "overrides/assets/stylesheets/tree.css",
+]
+
+
+def tree_asset_size() -> int:
+    """Bytes of the tree component's script and styles, gzipped as a web server would."""
+    return sum(len(gzip.compress((PROJECT / name).read_bytes(), 9)) for name in TREE_ASSETS)
+
+
+def tree_step_times(site_dir: Path, steps: int = 40) -> list[float]:
+    """Milliseconds per answered question in Chromium, from submit to the next step drawn."""
+    sys.path.insert(0, str(PROJECT / "tests"))
+    from playwright.sync_api import sync_playwright
+
+    from support import CHROMIUM, CHROMIUM_ARGS, serve
+
+    times: list[float] = []
+    with serve(site_dir) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(url + "svar/skal-sagen-i-med/", wait_until="networkidle")
+        while len(times) < steps:
+            # Answer until an outcome, timing each step, then start over.
+            elapsed = page.evaluate(
+                """() => {
+                    const form = document.querySelector('.med-tree__step--question');
+                    if (!form) return null;
+                    const inputs = form.querySelectorAll('input[type=radio]');
+                    inputs[inputs.length - 1].checked = true;
+                    const start = performance.now();
+                    form.requestSubmit();
+                    document.querySelector('.med-tree__step-title').getBoundingClientRect();
+                    return performance.now() - start;
+                }"""
+            )
+            if elapsed is None:
+                page.get_by_role("button", name="Start forfra").click()
+            else:
+                times.append(elapsed)
+        browser.close()
+    return times
+
+
 def site_size(site_dir: Path) -> int:
     return sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file())
 
@@ -102,6 +151,7 @@ def main() -> None:
         plain_mem = max(m for _, m in plain_runs)
         pages = len(list((work / "docs").rglob("*.md")))
         size = site_size(work / "site-0")
+        steps = sorted(tree_step_times(work / "site-0"))
 
     ratio = macro_time / plain_time
     print(f"MED-guiden build benchmark ({args.runs} runs each, median wall time, Python {sys.version.split()[0]})")
@@ -110,6 +160,8 @@ def main() -> None:
     print(f"  strict build, pre-rendered Markdown    {plain_time:6.2f} s   peak {plain_mem} MiB")
     print(f"  ratio (goal <= 1.20)                   {ratio:6.2f}")
     print(f"  site size                              {size / 1024:6.0f} KiB")
+    print(f"  tree script + styles, gzipped          {tree_asset_size() / 1024:6.1f} KB   (goal <= 15)")
+    print(f"  tree step in Chromium, median / max    {statistics.median(steps):6.1f} / {steps[-1]:.1f} ms   (goal < 50)")
 
 
 if __name__ == "__main__":

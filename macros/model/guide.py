@@ -174,6 +174,32 @@ class GuidelinesFile(Model):
     guidelines: list[Guideline] = Field(min_length=1)
 
 
+class Provision(Model):
+    """A clause of an agreement or a law that the guide rests on, explained plainly."""
+
+    id: Id
+    document: Text = Field(description="The agreement or law, e.g. MED-rammeaftalen or forvaltningsloven")
+    reference: Text = Field(description="The clause as it is cited, e.g. § 7, stk. 4, c")
+    title: Text = Field(description="What the clause is about, in a few words")
+    summary: Text = Field(description="The clause in one plain sentence")
+    explanation: Markdown = Field(description="What it means in practice, in our own words")
+    sources: Sources = Field(min_length=1)
+
+
+class ProvisionsFile(Model):
+    provisions: list[Provision] = Field(min_length=1)
+
+
+class QuestionSet(Model):
+    """Questions for a committee or a course to discuss ("Drøft"), kept together under a title."""
+
+    id: Id
+    title: Text = Field(description="The heading shown above the questions")
+    intro: Text | None = Field(default=None, description="One sentence on when or why to use the questions")
+    questions: list[Text] = Field(min_length=1)
+    sources: Sources = Field(min_length=1)
+
+
 class Term(Model):
     """A term or abbreviation, explained in the glossary and on hover across the site."""
 

@@ -16,7 +16,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9æøå]+(?:-[a-z0-9æøå]+)*$"
-_ID_RE = re.compile(ID_PATTERN)
+ID_RE = re.compile(ID_PATTERN)
 _TEMPLATE_MARKERS = re.compile(r"\{\{|\{%|\{#|%\}|\}\}")
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
 
@@ -41,7 +41,7 @@ class RefTo:
 
 
 def _check_id(value: str) -> str:
-    if not _ID_RE.match(value):
+    if not ID_RE.match(value):
         raise PydanticCustomError(
             "id_format",
             "expected an id of lowercase letters, digits and single hyphens (such as 'rette-niveau'), got {value}",
@@ -115,3 +115,25 @@ def ref(kind: str, where: str) -> Any:
         AfterValidator(_check_id),
         Field(json_schema_extra={"pattern": ID_PATTERN, "description": f"id of a {kind} in {where}"}),
     ]
+
+
+PAGE_PATTERN = r"^/[^#?\s]+\.md(#[^\s?]+)?$"
+
+
+def _check_page_path(value: str) -> str:
+    if not re.match(PAGE_PATTERN, value):
+        raise PydanticCustomError(
+            "page_path",
+            "expected a page of the site from the docs folder, such as '/rette-niveau.md' or '/roller.md#leder', got {value}",
+            {"value": repr(value)},
+        )
+    return value
+
+
+# A page of the site, written from the docs root; the loader checks that the page exists.
+PagePath = Annotated[
+    str,
+    RefTo("page"),
+    AfterValidator(_check_page_path),
+    Field(json_schema_extra={"pattern": PAGE_PATTERN, "description": "a page from the docs folder, e.g. /rette-niveau.md#eksempel"}),
+]

@@ -38,3 +38,8 @@ def organisation_areas(data: Dataset, links: Links) -> str:
         links,
         areas=data.organisation_areas,
     )
+
+
+def committee_tasks(data: Dataset, links: Links, committee_id: str) -> str:
+    """One committee's tasks as a list, with a link to its card."""
+    return component("committee-tasks.html", data, links, committee=data.get("committee", committee_id))

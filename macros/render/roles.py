@@ -18,3 +18,10 @@ def role_cards(data: Dataset, links: Links, level: int = 2) -> str:
         committees=data.index["committee"],
         level=level,
     )
+
+
+def role_table(data: Dataset, links: Links, role_ids: list[str], caption: str) -> str:
+    """The chosen roles, in the order given, with their side and who appoints or elects them."""
+    return component(
+        "role-table.html", data, links, roles=[data.get("role", role_id) for role_id in role_ids], caption=caption
+    )

@@ -6,17 +6,34 @@ from urllib.parse import unquote
 
 import pytest
 
-# query → the page (and section) that should come first
+# query → the pages that may rightly come first, and a section that must be among the first
+# four results. Where a guide page and the decision tree on the same matter are both right
+# answers, either may lead.
 EXPECTED = [
-    ("rette niveau", "ordliste/#rette-niveau"),
-    ("APV", "ordliste/#apv"),
-    ("tavshedspligt", "ordliste/#tavshedspligt"),
-    ("retningslinje stress", "retningslinjer/"),
-    ("næstformand", "roller/#næstformand"),
-    ("HMU", "udvalg/#hovedudvalg"),
-    ("hovedorganisationsområder", "udvalg/"),
-    ("personalesager", "sager/"),
-    ("kilder", "om-siden/"),
+    ("rette niveau", {"rette-niveau/", "svar/hvor-er-rette-niveau/"}, "rette-niveau/"),
+    ("APV", {"ordliste/"}, "ordliste/#apv"),
+    ("tavshedspligt", {"roller/"}, "roller/#tavshedspligt-og-fortrolighed"),
+    ("retningslinje stress", {"retningslinjer/"}, None),
+    ("næstformand", {"roller/"}, "roller/#næstformand"),
+    ("HMU", {"udvalg/"}, "udvalg/#hovedudvalg"),
+    ("MED-håndbogen", {"om-med/"}, None),
+    ("tommelfingerreglen", {"sager/", "svar/skal-sagen-i-med/"}, "sager/"),
+    ("informationspligt", {"information-og-drøftelse/"}, "information-og-drøftelse/#den-gensidige-informationspligt"),
+    ("lukning af en institution", {"rette-niveau/"}, "rette-niveau/#eksempel-lukning-af-en-institution"),
+    ("arbejdsmiljødrøftelse", {"arbejdsmiljø-i-med/"}, "arbejdsmiljø-i-med/#den-årlige-arbejdsmiljødrøftelse"),
+    ("bagland", {"hvem-sidder-i-med/"}, "hvem-sidder-i-med/#hvem-er-baglandet"),
+    ("hovedorganisationsområder", {"hvem-sidder-i-med/"}, "hvem-sidder-i-med/#hovedorganisationsområderne"),
+    ("fælles partsrådgivning", {"hovedudvalget/"}, "hovedudvalget/#fælles-partsrådgivning"),
+    ("ad hoc-udvalg", {"udvalg/"}, "udvalg/#ad-hoc-udvalg"),
+    ("forventningsafstemning", {"leder-tr/", "det-gode-samarbejde/"}, None),
+    ("tjekliste", {"kend-din-med-aftale/"}, None),
+    ("ændre MED-aftalen", {"ændre-med-aftalen/"}, None),
+    ("fælles værdier", {"det-gode-samarbejde/"}, None),
+    ("plakat", {"plakat-om-med/"}, None),
+    ("høring", {"svar/er-en-høring-nok/", "information-og-drøftelse/"}, None),
+    ("personalesager", {"sager/", "information-og-drøftelse/"}, "sager/#personalesager"),
+    ("kilder", {"om-siden/"}, None),
+    ("beslutningstræ", {"svar/skal-sagen-i-med/", "svar/"}, None),
 ]
 
 
@@ -25,9 +42,16 @@ def first_results(page, site_url: str, query: str) -> list[str]:
     page.click(".md-search__input")
     page.locator(".md-search__input").press_sequentially(query)
     page.wait_for_selector(".md-search-result__item")
-    links = page.eval_on_selector_all(
-        ".md-search-result__item > .md-search-result__link", "els => els.map(e => e.href)"
-    )
+    # Results for the first letters typed may show before those for the whole query: wait
+    # until the list has stopped changing.
+    read = ".md-search-result__item > .md-search-result__link"
+    links = page.eval_on_selector_all(read, "els => els.map(e => e.href)")
+    for _ in range(20):
+        page.wait_for_timeout(250)
+        again = page.eval_on_selector_all(read, "els => els.map(e => e.href)")
+        if again == links:
+            break
+        links = again
     # Drop the origin, the sub-path and the highlight parameter: 'roller/#næstformand'.
     results = []
     for link in links:
@@ -37,10 +61,9 @@ def first_results(page, site_url: str, query: str) -> list[str]:
     return results
 
 
-@pytest.mark.parametrize("query, expected", EXPECTED)
-def test_search_puts_the_right_page_first(page, site_url, query, expected):
+@pytest.mark.parametrize("query, best, section", EXPECTED, ids=[q for q, _, _ in EXPECTED])
+def test_search_puts_the_right_page_first(page, site_url, query, best, section):
     results = first_results(page, site_url, query)
-    best_page = results[0].split("#")[0]
-    assert best_page == expected.split("#")[0], results[:6]
-    if "#" in expected:
-        assert expected in results[:3], results[:6]
+    assert results[0].split("#")[0] in best, results[:6]
+    if section:
+        assert section in results[:4], results[:6]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from axe import axe_violations
+from support import site_pages
 
-PAGES = ["", "roller/", "udvalg/", "sager/", "retningslinjer/", "ordliste/", "om-siden/"]
+PAGES = site_pages()
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -11,8 +11,9 @@ from mkdocs.exceptions import PluginError
 
 from macros.links import HOME_PAGES
 from macros.site import check_mkdocs_version
+from support import site_pages
 
-PAGES = ["", "roller/", "udvalg/", "sager/", "retningslinjer/", "ordliste/", "om-siden/"]
+PAGES = site_pages()
 
 
 class _Resources(HTMLParser):
@@ -80,7 +81,7 @@ def test_every_item_has_an_anchor_on_its_home_page(built_site, dataset):
 
 
 def test_slugs_keep_danish_letters(built_site):
-    assert 'id="hovedorganisationsområderne"' in built_site.page("udvalg/")
+    assert 'id="hovedorganisationsområderne"' in built_site.page("hvem-sidder-i-med/")
     assert 'id="det-hører-ikke-hjemme-i-med"' in built_site.page("sager/")
 
 
@@ -98,6 +99,20 @@ def test_abbreviations_in_data_and_in_prose_look_alike(built_site):
     html = built_site.page("roller/")
     # "TR" appears both in page prose (Markdown's abbr) and in card fields (the template filter).
     assert html.count('<abbr title="tillidsrepræsentant">TR</abbr>') >= 5
+
+
+def test_every_page_is_in_the_navigation(built_site):
+    html = built_site.page("")
+    for page in PAGES:
+        if page:
+            assert f'href="{page}"' in html or f'href="./{page}"' in html, f"{page} is not in the navigation"
+
+
+def test_every_tree_has_its_page_and_is_linked_from_the_guide(built_site, dataset):
+    guide = "".join(built_site.page(p) for p in PAGES if not p.startswith("svar/"))
+    for tree_id in dataset.trees:
+        assert 'data-module="med-tree"' in built_site.page(f"svar/{tree_id}/")
+        assert f"svar/{tree_id}/" in guide, f"no guide page links to the tree {tree_id}"
 
 
 def test_search_index_is_danish_and_covers_every_page(built_site):

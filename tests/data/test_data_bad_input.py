@@ -1,7 +1,8 @@
 """The bad-input corpus: every kind of broken data file gives one clear, located message.
 
-Each folder in tests/data/bad_input/ holds files that replace their namesakes in a copy of
-data/ (a `remove.txt` lists files to delete instead) and `expected.txt`, the exact message.
+Each folder in tests/data/bad_input/ holds files that replace or join their namesakes in a
+copy of data/ (a `remove.txt` lists files to delete instead) and `expected.txt`, the exact
+message.
 The loader is checked for every case; the command line for every case as well, for the exit
 code, the single message, the absence of a traceback and of a written site.
 """
@@ -27,14 +28,16 @@ CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
 def apply_case(case: str, data_dir: Path) -> str:
     """Break `data_dir` as the case says; return the message the case expects."""
     folder = CORPUS / case
-    for path in folder.iterdir():
-        if path.name == "expected.txt":
+    for path in sorted(folder.rglob("*")):
+        if path.is_dir() or path.name == "expected.txt":
             continue
         if path.name == "remove.txt":
             for name in path.read_text().split():
                 (data_dir / name).unlink()
         else:
-            shutil.copyfile(path, data_dir / path.name)
+            target = data_dir / path.relative_to(folder)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
     return (folder / "expected.txt").read_text(encoding="utf-8").strip()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from macros.loader import FILE_KINDS
+from macros.loader import DATA_KINDS, FileKind
 from macros.schema import generate_schemas, render_schema
 from macros.yamlsource import read_yaml
 from support import DATA
@@ -31,16 +31,31 @@ def test_no_stale_schema_files():
     assert {p.name for p in SCHEMA_DIR.glob("*.json")} == set(generate_schemas())
 
 
-@pytest.mark.parametrize("spec", FILE_KINDS, ids=lambda spec: spec.filename)
-def test_data_file_points_editors_at_its_schema(spec):
-    first_line = (DATA / spec.filename).read_text(encoding="utf-8").splitlines()[0]
-    assert first_line == f"# yaml-language-server: $schema=schema/{spec.schema_name}"
+def data_files():
+    """(path, schema name, schema path as written in the file) for every data file."""
+    for spec in DATA_KINDS:
+        if isinstance(spec, FileKind):
+            yield DATA / spec.filename, spec.schema_name, f"schema/{spec.schema_name}"
+        else:
+            for path in sorted((DATA / spec.folder).glob("*.yml")):
+                yield path, spec.schema_name, f"../schema/{spec.schema_name}"
 
 
-@pytest.mark.parametrize("spec", FILE_KINDS, ids=lambda spec: spec.filename)
-def test_real_data_is_valid_against_its_schema(spec):
-    schema = json.loads((SCHEMA_DIR / spec.schema_name).read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator(schema).validate(read_yaml(DATA / spec.filename).value)
+DATA_FILES = list(data_files())
+DATA_FILE_IDS = [str(path.relative_to(DATA)) for path, _, _ in DATA_FILES]
+
+
+@pytest.mark.parametrize("path, schema_name, pointer", DATA_FILES, ids=DATA_FILE_IDS)
+def test_data_file_points_editors_at_its_schema(path, schema_name, pointer):
+    first_line = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == f"# yaml-language-server: $schema={pointer}"
+    assert (path.parent / pointer).resolve() == (SCHEMA_DIR / schema_name).resolve()
+
+
+@pytest.mark.parametrize("path, schema_name, pointer", DATA_FILES, ids=DATA_FILE_IDS)
+def test_real_data_is_valid_against_its_schema(path, schema_name, pointer):
+    schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(read_yaml(path).value)
 
 
 # Mistakes an editor sees while typing, because the schema already rejects them.
@@ -54,8 +69,8 @@ SCHEMA_LEVEL_CASES = [
 def test_schema_rejects_what_the_loader_rejects(case: str, tmp_path: Path):
     shutil.copytree(DATA, tmp_path / "data")
     apply_case(case, tmp_path / "data")
-    broken = next(p.name for p in (CORPUS / case).iterdir() if p.suffix == ".yml")
-    spec = next(spec for spec in FILE_KINDS if spec.filename == broken)
+    broken = next(p.name for p in (CORPUS / case).iterdir() if p.suffix == ".yml")  # a top-level file
+    spec = next(spec for spec in DATA_KINDS if isinstance(spec, FileKind) and spec.filename == broken)
     schema = json.loads((SCHEMA_DIR / spec.schema_name).read_text(encoding="utf-8"))
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(read_yaml(tmp_path / "data" / broken).value))
     assert errors, f"the schema accepts the '{case}' mistake"

@@ -91,6 +91,5 @@
     document.querySelectorAll('[data-module="' + MODULE + '"]').forEach(init);
   }
 
-  // Material's document$ emits on the first load and after every instant navigation.
-  document$.subscribe(start);
+  MED.onEveryPage(start);
 })();
