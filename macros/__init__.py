@@ -7,11 +7,14 @@ logic stays in this package, so the site can move to another engine that runs Py
 
 from __future__ import annotations
 
-from .render import case_types, committees, glossary, guidelines, provisions, questions, roles, sources, trees
+from pathlib import Path
+
+from . import ical
 from .links import doc_link
+from .render import calendar, case_types, committees, glossary, guidelines, provisions, questions, roles, sources, trees
 from .render.abbreviations import abbreviation_definitions
 from .render.dates import danish_date
-from .site import build_day, check_mkdocs_version, load_site, page_links
+from .site import build_day, calendar_today, check_mkdocs_version, load_site, page_links
 
 
 def define_env(env):
@@ -111,6 +114,11 @@ def define_env(env):
         return trees.tree_link(data, tree_id, node_id)
 
     @env.macro
+    def course_calendar() -> str:
+        """The course calendar: upcoming events, overview, feeds, archive, practical information."""
+        return calendar.calendar_page(data, page_links(env), calendar_today(), env.conf.get("site_url"))
+
+    @env.macro
     def glossary_list() -> str:
         """The whole glossary."""
         return glossary.glossary(data, page_links(env))
@@ -140,3 +148,8 @@ def define_env(env):
 def on_post_page_macros(env):
     """Explain every glossary abbreviation in the page's prose through Markdown's abbr extension."""
     env.markdown += abbreviation_definitions(env.med_site.data.terms)
+
+
+def on_post_build(env):
+    """Write the calendar feeds next to the calendar page."""
+    ical.write_feeds(env.med_site.data, Path(env.conf["site_dir"]), env.conf.get("site_url"), calendar_today())

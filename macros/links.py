@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from mkdocs.utils import get_relative_url
+
 # The page that presents each kind of data item; its id is the anchor there. Kinds with a
 # page per item name it with {id}.
 HOME_PAGES: dict[str, str] = {
@@ -57,6 +59,8 @@ class LinkError(Exception):
 class Links(Protocol):
     def page(self, src_path: str, anchor: str | None = None) -> str: ...
 
+    def static(self, site_path: str) -> str: ...
+
     def item(self, kind: str, item_id: str) -> str: ...
 
     def path(self, page_path: str) -> str: ...
@@ -85,6 +89,10 @@ class PageLinks(_LinksBase):
         url = target.url_relative_to(self._from)
         return f"{url}#{anchor}" if anchor else url
 
+    def static(self, site_path: str) -> str:
+        """A file the build writes itself (a calendar feed), relative to this page."""
+        return get_relative_url(site_path, self._from.url)
+
 
 class FixedLinks(_LinksBase):
     """Site-root URLs without a build: for unit tests and previews."""
@@ -98,3 +106,6 @@ class FixedLinks(_LinksBase):
         stem = src_path.removesuffix(".md")
         url = "/" if stem == "index" else f"/{stem.removesuffix('/index')}/"
         return f"{url}#{anchor}" if anchor else url
+
+    def static(self, site_path: str) -> str:
+        return f"/{site_path}"

@@ -16,9 +16,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from .errors import DataError
-from .model import guide, trees
+from .model import guide, programme, trees
 from .model.types import ID_RE, MarkdownText
 from .refs import iter_refs, iter_strings
+from .programmecheck import check_programme
 from .treecheck import check_tree
 from .validation import validate
 from .yamlsource import Loc, YamlDocument, format_field, read_yaml
@@ -72,6 +73,7 @@ DATA_KINDS: tuple[DataKind, ...] = (
     FileKind("glossary.yml", guide.GlossaryFile, {"terms": "term"}),
     FolderKind("questions", guide.QuestionSet, "question_set"),
     FolderKind("trees", trees.Tree, "tree", check=check_tree),
+    FolderKind("programmes", programme.Programme, "programme", check=check_programme),
 )
 
 # Where each kind of item is defined, for messages about unknown references.
@@ -98,6 +100,7 @@ class Dataset:
     terms: list[guide.Term]
     question_sets: dict[str, guide.QuestionSet]
     trees: dict[str, trees.Tree]
+    programmes: dict[str, programme.Programme]
     index: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def get(self, kind: str, item_id: str) -> Any:
@@ -141,6 +144,7 @@ def load_dataset(data_dir: Path | str, docs_dir: Path | str | None = None) -> Da
         terms=list(by_name["glossary.yml"].terms),
         question_sets=dict(index.get("question_set", {})),
         trees=dict(index.get("tree", {})),
+        programmes=dict(sorted(index.get("programme", {}).items())),
         index=index,
     )
 

@@ -56,6 +56,17 @@ def build_day(environ: Mapping[str, str] = os.environ) -> date:
     return date.today()
 
 
+def calendar_today(environ: Mapping[str, str] = os.environ) -> date:
+    """The day the calendar counts from: MED_TODAY (YYYY-MM-DD) for previews and tests, else the build day."""
+    override = environ.get("MED_TODAY")
+    if override:
+        try:
+            return date.fromisoformat(override)
+        except ValueError:
+            raise PluginError(f"MED_TODAY must be a date written YYYY-MM-DD, got '{override}'") from None
+    return build_day(environ)
+
+
 def page_links(env: Any) -> PageLinks:
     """Links relative to the page mkdocs-macros is rendering now."""
     return PageLinks(env.variables["files"], env.page.file)

@@ -22,8 +22,9 @@ ARTIFACTS = PROJECT / "test-artifacts"
 # The sub-path the site is served under in the browser tests, as on a GitHub Pages project site.
 SUBPATH = "/med-guiden/"
 
-# A fixed build day (2026-01-15) so builds are reproducible.
-BUILD_ENV = {"SOURCE_DATE_EPOCH": "1768435200", "NO_MKDOCS_2_WARNING": "1"}
+# A fixed build day (2026-01-15) so builds are reproducible, and a fixed "today" for the
+# calendar (2024-04-10), so it shows both upcoming and past events of the 2024 programme.
+BUILD_ENV = {"SOURCE_DATE_EPOCH": "1768435200", "MED_TODAY": "2024-04-10", "NO_MKDOCS_2_WARNING": "1"}
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -6,6 +6,8 @@
 3. Prints both, their ratio and the peak memory of each. The goal is a ratio of at most 1.2.
 4. Decision trees: the gzipped size of their script and styles (goal: at most 15 KB), and
    how long one step takes to render in Chromium (goal: under 50 ms).
+5. The calendar at scale: a synthetic programme of 500 events over 10 years, built strictly;
+   its build time against the real data's, and the calendar page's size (goal: at most 300 KB).
 
 Nothing here asserts: the figures are for reading and for the issue notes.
 """
@@ -127,6 +129,65 @@ def tree_step_times(site_dir: Path, steps: int = 40) -> list[float]:
     return times
 
 
+KINDS = ["temadag", "grundkursus", "næstformandsmøde", "webinar", "workshop", "konference"]
+PLACES = ["Odense", "København", "Fredericia", "Ballerup", "Silkeborg", "Brabrand", "Aalborg"]
+
+
+def synthetic_programme(year: int, count: int) -> str:
+    """A programme file with `count` events spread over the year, in the real format."""
+    lines = [
+        "# yaml-language-server: $schema=../schema/programme.schema.json",
+        f"title: Syntetisk program {year}",
+        "organiser: MEDsamarbejdet",
+        f"updated: {year}-01-01",
+        "practical: Tilmelding hos MEDsamarbejdet.",
+        "events:",
+    ]
+    for number in range(count):
+        kind = KINDS[number % len(KINDS)]
+        month, day = 1 + number % 12, 1 + (number * 7) % 28
+        lines += [
+            f"  - id: arrangement-{number}",
+            f"    title: Arrangement {number} om MED i praksis",
+            f"    kind: {kind}",
+            "    audience:",
+            f"      sectors: [{'kommuner' if number % 3 else 'kommuner, regioner'}]",
+            "      participants: Medarbejderrepræsentanter i MED-hovedudvalg",
+            "    description: En dag om samarbejdet i MED, med oplæg og drøftelser i grupper.",
+            "    sessions:",
+            "      - id: første",
+            f"        date: {year}-{month:02d}-{day:02d}",
+            "        webinar: true" if kind == "webinar" else f"        place: {PLACES[number % len(PLACES)]}",
+            "    sources: [program-2024]",
+        ]
+    lines.append("sources: [program-2024]")
+    return "\n".join(lines) + "\n"
+
+
+def calendar_at_scale(work: Path, years: int = 10, per_year: int = 50) -> tuple[float, int, int]:
+    """Build a copy of the project with a synthetic programme; (seconds, page bytes, events)."""
+    project = work / "scale"
+    project.mkdir()
+    for part in ("mkdocs.yml", "docs", "data", "macros", "overrides"):
+        source = PROJECT / part
+        if source.is_dir():
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / part)
+    for year in range(2024 - years + 1, 2025):
+        (project / "data" / "programmes" / f"{year}.yml").write_text(synthetic_programme(year, per_year), encoding="utf-8")
+    # As of the start of the last year: its programme ahead, nine years in the archive.
+    os.environ["MED_TODAY"] = "2024-01-01"
+    ENV["MED_TODAY"] = "2024-01-01"
+    try:
+        elapsed, _ = timed_build(project / "mkdocs.yml", project / "site")
+    finally:
+        ENV.pop("MED_TODAY")
+        os.environ.pop("MED_TODAY")
+    page = project / "site" / "kalender" / "index.html"
+    return elapsed, page.stat().st_size, years * per_year
+
+
 def site_size(site_dir: Path) -> int:
     return sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file())
 
@@ -152,6 +213,8 @@ def main() -> None:
         pages = len(list((work / "docs").rglob("*.md")))
         size = site_size(work / "site-0")
         steps = sorted(tree_step_times(work / "site-0"))
+        calendar_page_size = (work / "site-0" / "kalender" / "index.html").stat().st_size
+        scale_time, scale_page, scale_events = calendar_at_scale(work)
 
     ratio = macro_time / plain_time
     print(f"MED-guiden build benchmark ({args.runs} runs each, median wall time, Python {sys.version.split()[0]})")
@@ -162,6 +225,9 @@ def main() -> None:
     print(f"  site size                              {size / 1024:6.0f} KiB")
     print(f"  tree script + styles, gzipped          {tree_asset_size() / 1024:6.1f} KB   (goal <= 15)")
     print(f"  tree step in Chromium, median / max    {statistics.median(steps):6.1f} / {steps[-1]:.1f} ms   (goal < 50)")
+    print(f"  calendar page, real data               {calendar_page_size / 1024:6.0f} KB")
+    print(f"  strict build with {scale_events} synthetic events   {scale_time:6.2f} s   ({scale_time / macro_time:.2f} x the real data)")
+    print(f"  calendar page with {scale_events} events       {scale_page / 1024:6.0f} KB   (goal <= 300)")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
@@ -136,4 +136,22 @@ PagePath = Annotated[
     RefTo("page"),
     AfterValidator(_check_page_path),
     Field(json_schema_extra={"pattern": PAGE_PATTERN, "description": "a page from the docs folder, e.g. /rette-niveau.md#eksempel"}),
+]
+
+
+def _parse_time(value: Any) -> Any:
+    if isinstance(value, str):
+        match = re.fullmatch(r"([01]\d|2[0-3]):([0-5]\d)", value)
+        if not match:
+            raise PydanticCustomError(
+                "time_format", "expected a time written HH:MM (24-hour clock), got {value}", {"value": repr(value)}
+            )
+        return time(int(match.group(1)), int(match.group(2)))
+    return value
+
+
+ClockTime = Annotated[
+    time,
+    BeforeValidator(_parse_time),
+    Field(json_schema_extra={"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"}),
 ]

@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..model.types import MarkdownText
-from .dates import danish_date, machine_date
+from .dates import danish_clock, danish_date, danish_day, danish_duration, danish_month, machine_date
 
 COMPONENTS_DIR = Path(__file__).resolve().parents[2] / "overrides" / "components"
 
@@ -42,6 +42,13 @@ def markdown_text(value: str) -> Markup:
     in data stay literal characters instead of becoming emphasis, links, HTML or attributes.
     """
     return Markup(_ASCII_PUNCTUATION.sub(r"\\\1", value))
+
+
+def plain_text(value: str) -> str:
+    """A Markdown field as plain text, for places where Markdown is not rendered: links keep
+    their text, emphasis marks go."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", value)
+    return re.sub(r"(\*\*|__|\*|_)(\S[^*_]*?)\1", r"\2", text)
 
 
 def abbreviation_pattern(abbreviations: Iterable[str]) -> re.Pattern[str] | None:
@@ -99,11 +106,20 @@ def environment() -> jinja2.Environment:
     )
     env.filters["md"] = markdown_block
     env.filters["md_text"] = markdown_text
+    env.filters["plain"] = plain_text
     env.filters["abbr"] = _abbr_filter
     env.filters["prose_join"] = _join_filter
     env.filters["danish_date"] = danish_date
     env.filters["machine_date"] = machine_date
+    env.filters["danish_day"] = danish_day
+    env.filters["danish_month"] = _month_filter
+    env.filters["danish_clock"] = danish_clock
+    env.filters["danish_duration"] = danish_duration
     return env
+
+
+def _month_filter(key: tuple[int, int]) -> str:
+    return danish_month(*key)
 
 
 def render(template: str, **context: Any) -> str:

@@ -26,3 +26,33 @@ def machine_date(value: date, precision: str = "dag") -> str:
     if precision == "måned":
         return f"{value.year:04d}-{value.month:02d}"
     return value.isoformat()
+
+
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+
+
+def danish_day(value: date) -> str:
+    """'torsdag 1. februar 2024'."""
+    return f"{WEEKDAYS[value.weekday()]} {danish_date(value)}"
+
+
+def danish_month(year: int, month: int) -> str:
+    """'Februar 2024'."""
+    return f"{MONTHS[month - 1].capitalize()} {year}"
+
+
+def danish_clock(value) -> str:
+    """'kl. 10.00'."""
+    return f"kl. {value.hour:02d}.{value.minute:02d}"
+
+
+def danish_duration(minutes: int) -> str:
+    """'45 minutter', '1 time', '1½ time', '2 timer'."""
+    hours, rest = divmod(minutes, 60)
+    if hours == 0:
+        return f"{minutes} minutter"
+    if rest == 30:
+        return f"{hours}½ time" if hours == 1 else f"{hours}½ timer"
+    if rest == 0:
+        return "1 time" if hours == 1 else f"{hours} timer"
+    return f"{hours} t. {rest} min."

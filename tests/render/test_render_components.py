@@ -22,8 +22,10 @@ def test_role_cards_show_every_role_with_both_hats(dataset):
     html = markdown_to_html(roles.role_cards(dataset, LINKS))
     for role in dataset.roles:
         assert re.search(rf'<h2 id="{re.escape(role.id)}">', html), role.id
-    assert html.count("I MED</h4>") == len(dataset.roles)
-    assert html.count("I leder–TR-samarbejdet</h4>") == len(dataset.roles)
+    # The hats are headings one level below the role, without becoming search sections.
+    hats = re.findall(r'<p aria-level="(\d)" class="med-hats__title" role="heading">([^<]+)</p>', html)
+    assert hats.count(("3", "I MED")) == len(dataset.roles)
+    assert hats.count(("3", "I leder–TR-samarbejdet")) == len(dataset.roles)
     assert '<a href="/udvalg/#hovedudvalg">Hovedudvalg</a>' in html
     # Markdown fields became paragraphs, not literal text.
     assert "<p>Alle kollegerne i sin valggruppe" in html

@@ -1,0 +1,43 @@
+"""Build-time checks of a year's programme that reach across its events."""
+
+from __future__ import annotations
+
+import re
+
+from .errors import DataError
+from .model.programme import Programme
+from .yamlsource import YamlDocument, format_field
+
+
+def check_programme(programme: Programme, doc: YamlDocument) -> None:
+    """The file is named after its year, ids are unique, and every session lies in that year."""
+    if not re.fullmatch(r"\d{4}", programme.id):
+        raise DataError(doc.path, None, "", "a programme file is named after its year, such as 2024.yml")
+    year = int(programme.id)
+    first_event: dict[str, int] = {}
+    for index, event in enumerate(programme.events):
+        loc = ("events", index, "id")
+        if event.id in first_event:
+            raise _error(
+                doc, loc,
+                f"event id '{event.id}' is used twice (first on line {doc.line_of(('events', first_event[event.id]))}); "
+                "event ids must be unique within the year",
+            )
+        first_event[event.id] = index
+        seen_sessions: set[str] = set()
+        for position, session in enumerate(event.sessions):
+            session_loc = ("events", index, "sessions", position)
+            if session.id in seen_sessions:
+                raise _error(doc, session_loc + ("id",), f"session id '{session.id}' is used twice in event '{event.id}'")
+            seen_sessions.add(session.id)
+            for field in ("date", "end_date"):
+                day = getattr(session, field)
+                if day is not None and day.year != year:
+                    raise _error(
+                        doc, session_loc + (field,),
+                        f"{day.isoformat()} lies outside the programme's year {year} (event '{event.id}')",
+                    )
+
+
+def _error(doc: YamlDocument, loc: tuple, message: str) -> DataError:
+    return DataError(doc.path, doc.line_of(loc), format_field(loc), message)
