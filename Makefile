@@ -43,12 +43,13 @@ build: $(VENV)/.site-installed
 	@rm -rf $(SITE_DIR) && mv $(SITE_DIR).partial $(SITE_DIR)
 	@echo "Site written to $(SITE_DIR)/"
 
-# Debian's chromium drives the browser tests (Playwright never downloads a browser here).
+# Debian's chromium drives the browser tests (Playwright never downloads a browser here);
+# zbarimg from zbar-tools reads the posters' QR codes back.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
+	@{ command -v chromium && command -v zbarimg; } >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium and zbar-tools for the browser tests"; \
 	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium zbar-tools; }
 
 test: $(VENV)/.dev-installed browser
 	$(BIN)/python -m pytest

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.utils import get_markdown_title
+
 from . import ical
 from .links import doc_link
-from .render import calendar, case_types, committees, glossary, guidelines, provisions, questions, roles, sources, trees
+from .render import (
+    calendar, case_types, committees, glossary, guidelines, posters, provisions, questions, roles, sources, trees,
+)
 from .render.abbreviations import abbreviation_definitions
 from .render.dates import danish_date
-from .site import build_day, calendar_today, check_mkdocs_version, load_site, page_links
+from .render.printing import page_source_ids, print_properties
+from .site import build_day, calendar_today, check_mkdocs_version, load_site, page_errors, page_links
 
 
 def define_env(env):
@@ -119,6 +124,31 @@ def define_env(env):
         return calendar.calendar_page(data, page_links(env), calendar_today(), env.conf.get("site_url"))
 
     @env.macro
+    def poster_index() -> str:
+        """Every poster in docs/plakater/ with a miniature of its sheet."""
+        return posters.poster_index(data, page_links(env), site.posters)
+
+    @env.macro
+    def tree_poster(tree_id: str) -> str:
+        """A decision tree as a one-sheet flowchart: {{ tree_poster("hvor-er-rette-niveau") }}."""
+        return posters.flowchart_poster(data, page_links(env), tree_id)
+
+    @env.macro
+    def guideline_poster() -> str:
+        """The three types of retningslinjer with every guideline, for a poster."""
+        return posters.guideline_poster(data, page_links(env))
+
+    @env.macro
+    def role_poster() -> str:
+        """Every role with both hats in a line each, for a poster."""
+        return posters.role_poster(data, page_links(env))
+
+    @env.macro
+    def programme_poster() -> str:
+        """This year's course programme on one sheet."""
+        return posters.programme_poster(data, page_links(env), calendar_today())
+
+    @env.macro
     def glossary_list() -> str:
         """The whole glossary."""
         return glossary.glossary(data, page_links(env))
@@ -129,9 +159,10 @@ def define_env(env):
         return sources.source_list(data, page_links(env))
 
     @env.macro
-    def page_sources(*source_ids: str) -> str:
-        """A line naming the sources a page rests on."""
-        return sources.page_sources(data, page_links(env), list(source_ids))
+    def page_sources() -> str:
+        """A line naming the sources the page rests on: its front matter `sources: [guide-2020]`."""
+        source_ids = page_source_ids(data, env.page.file.src_uri, env.page.meta)
+        return sources.page_sources(data, page_links(env), source_ids)
 
     @env.macro
     def build_date() -> str:
@@ -146,8 +177,21 @@ def define_env(env):
 
 
 def on_post_page_macros(env):
-    """Explain every glossary abbreviation in the page's prose through Markdown's abbr extension."""
-    env.markdown += abbreviation_definitions(env.med_site.data.terms)
+    """Explain every glossary abbreviation in the page's prose through Markdown's abbr extension,
+    and give the theme what printing needs: the margins of every sheet (main.html) and, for a
+    poster, its paper, QR code and stamp (poster.html)."""
+    data, page = env.med_site.data, env.page
+    env.markdown += abbreviation_definitions(data.terms)
+    with page_errors():
+        source_ids = page_source_ids(data, page.file.src_uri, page.meta)
+        page.meta["med_print"] = print_properties(
+            page.meta.get("title") or get_markdown_title(env.markdown) or env.conf["site_name"],
+            page.canonical_url,
+            build_day(),
+            [data.get("source", source_id) for source_id in source_ids],
+        )
+        if page.meta.get("template") == posters.POSTER_TEMPLATE:
+            page.meta["med_poster"] = posters.poster_sheet(page.file.src_uri, page.meta, page.canonical_url, build_day())
 
 
 def on_post_build(env):

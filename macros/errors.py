@@ -38,3 +38,7 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+class PageError(ValueError):
+    """A page of docs/ asks for something wrongly in its front matter; the message names the page."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -12,19 +13,22 @@ from typing import Any
 import mkdocs
 from mkdocs.exceptions import PluginError
 
-from .errors import DataError
+from .errors import DataError, PageError
 from .links import PageLinks
 from .loader import Dataset, load_dataset
+from .render.posters import PosterPage, poster_pages
+from .render.printing import check_page_sources
 
 SUPPORTED_MKDOCS_MAJOR = 1
 
 
 @dataclass
 class Site:
-    """The validated data of this build and where its files are."""
+    """The validated data of this build, the posters among its pages, and where its files are."""
 
     data: Dataset
     project_dir: Path
+    posters: list[PosterPage]
 
 
 def check_mkdocs_version(version: str = mkdocs.__version__) -> None:
@@ -38,13 +42,17 @@ def check_mkdocs_version(version: str = mkdocs.__version__) -> None:
 
 
 def load_site(config: Any, project_dir: str | Path) -> Site:
-    """Read the data named by `extra.med.data` in mkdocs.yml, or stop the build with one message."""
+    """Read the data named by `extra.med.data` in mkdocs.yml and check what the pages ask of
+    it in their front matter, or stop the build with one message before any page is rendered."""
     project_dir = Path(project_dir)
     settings = (config.get("extra") or {}).get("med") or {}
     data_dir = project_dir / settings.get("data", "data")
+    docs_dir = Path(config["docs_dir"])
     try:
-        return Site(data=load_dataset(data_dir, docs_dir=Path(config["docs_dir"])), project_dir=project_dir)
-    except DataError as error:
+        data = load_dataset(data_dir, docs_dir=docs_dir)
+        check_page_sources(data, docs_dir)
+        return Site(data=data, project_dir=project_dir, posters=poster_pages(docs_dir))
+    except (DataError, PageError) as error:
         raise PluginError(str(error)) from None
 
 
@@ -70,3 +78,12 @@ def calendar_today(environ: Mapping[str, str] = os.environ) -> date:
 def page_links(env: Any) -> PageLinks:
     """Links relative to the page mkdocs-macros is rendering now."""
     return PageLinks(env.variables["files"], env.page.file)
+
+
+@contextmanager
+def page_errors() -> Iterator[None]:
+    """A page set up wrongly stops the build with its one-line message, not a traceback."""
+    try:
+        yield
+    except PageError as error:
+        raise PluginError(str(error)) from None

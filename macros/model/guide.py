@@ -28,6 +28,9 @@ class Source(Model):
     id: Id
     title: Text = Field(description="The document's title as printed (main line)")
     subtitle: Text | None = Field(default=None, description="The rest of the title, printed after the main line")
+    short_title: Text | None = Field(
+        default=None, max_length=40, description="A short name for tight places, such as the margin of a printed page"
+    )
     publisher: Text = Field(description="Who issued it")
     date: IsoDate = Field(description="Date of publication (YYYY-MM-DD); the first of the month if only the month is known")
     date_precision: Literal["dag", "måned", "år"] = Field(description="How much of `date` the document itself gives")
@@ -38,6 +41,13 @@ class Source(Model):
 
 class SourcesFile(Model):
     sources: list[Source] = Field(min_length=1)
+
+
+class AtAGlance(Model):
+    """A role in a line per system, for posters and other places with little room."""
+
+    in_med: Text = Field(max_length=110, description="The role in MED, in one short line")
+    in_partssystem: Text = Field(max_length=110, description="The role in the leader–TR partssystem, in one short line")
 
 
 class Role(Model):
@@ -54,6 +64,7 @@ class Role(Model):
     contributes: Markdown = Field(description="What the person brings to the MED-udvalg")
     in_med: Markdown = Field(description="The role in the MED system")
     in_partssystem: Markdown = Field(description="The role, or its absence, in the leader–TR partssystem")
+    at_a_glance: AtAGlance = Field(description="Both hats in a short line each, for the roles poster")
     sits_in: list[CommitteeRef] = Field(min_length=1, description="Committees and forums where the role takes part")
     related: list[RoleRef] = Field(default_factory=list, description="Roles to read together with this one")
     sources: Sources = Field(min_length=1)

@@ -24,6 +24,9 @@ LANE_WIDTH = 24              # room for a line passing through a layer
 COLUMN_GAP = 26
 LAYER_GAP = 64               # room between layers; more where answer labels need it
 LABEL_CHARS = 21
+# Where on its first stretch an answer's label may sit (0 at the question, 1 at the answer),
+# in order of preference.
+LABEL_POSITIONS = (0.62, 0.45, 0.78, 0.3, 0.88, 0.2)
 
 
 @dataclass
@@ -111,9 +114,15 @@ def flowchart_svg(tree: Tree, title_id: str) -> str:
 
     by_layer = _order_layers(places, edges)
     gaps = [LAYER_GAP] * len(by_layer)
+    # Room below a question for its answers' labels: one row for two answers, two rows for more,
+    # where neighbouring labels may have to pass each other on their lines.
+    label_lines: dict[str, list[int]] = {}
     for chain, labels in edges:
-        lines = sum(len(_wrap(label, LABEL_CHARS)) for label in labels)
-        gaps[places[chain[0]].layer] = max(gaps[places[chain[0]].layer], lines * 13 + 40)
+        label_lines.setdefault(chain[0], []).append(sum(len(_wrap(label, LABEL_CHARS)) for label in labels))
+    for parent, counts in label_lines.items():
+        rows = 1 if len(counts) <= 2 else 2
+        needed = rows * (max(counts) * 13 + 6) + 34
+        gaps[places[parent].layer] = max(gaps[places[parent].layer], needed)
     width = _position(places, by_layer, gaps)
     height = max(p.y + p.height for p in places.values()) + PADDING
 
@@ -124,8 +133,12 @@ def flowchart_svg(tree: Tree, title_id: str) -> str:
         '<defs><marker id="' + title_id + '-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="med-flow__arrowhead"/></marker></defs>',
     ]
+    # Labels keep clear of the boxes and of each other.
+    placed: list[tuple[float, float, float, float]] = [
+        (p.x, p.y, p.x + p.width, p.y + p.height) for p in places.values() if p.kind != "waypoint"
+    ]
     for chain, label in edges:
-        parts.append(_edge(places, chain, label, title_id))
+        parts.append(_edge(places, chain, label, title_id, placed))
     for place in places.values():
         if place.kind != "waypoint":
             parts.append(_box(place))
@@ -187,7 +200,14 @@ def _box(place: _Place) -> str:
     return "".join(out)
 
 
-def _edge(places: dict[str, _Place], chain: list[str], labels: list[str], title_id: str) -> str:
+def _overlaps(placed: list[tuple[float, float, float, float]], box: tuple[float, float, float, float]) -> bool:
+    return any(box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3] for other in placed)
+
+
+def _edge(
+    places: dict[str, _Place], chain: list[str], labels: list[str], title_id: str,
+    placed: list[tuple[float, float, float, float]],
+) -> str:
     points = []
     for i, key in enumerate(chain):
         place = places[key]
@@ -202,13 +222,25 @@ def _edge(places: dict[str, _Place], chain: list[str], labels: list[str], title_
         path += f" C{x1:.1f},{middle:.1f} {x2:.1f},{middle:.1f} {x2:.1f},{y2:.1f}"
     (x1, y1), (x2, y2) = points[0], points[1]
     lines = [line for label in labels for line in _wrap(label, LABEL_CHARS)]
-    lx, ly = x1 + (x2 - x1) * 0.5, (y1 + y2) / 2 - (len(lines) - 1) * 6.5 + 4
     label_width = max(len(line) for line in lines) * 6.6 + 10
+    label_height = len(lines) * 13 + 4
+
+    def label_box(at: float) -> tuple[float, float, float, float]:
+        cx, cy = x1 + (x2 - x1) * at, y1 + (y2 - y1) * at
+        return (cx - label_width / 2, cy - label_height / 2, cx + label_width / 2, cy + label_height / 2)
+
+    # On its own line, as near the child as it fits: answers fanning out of one question spread
+    # apart there. A label that would cover a box or another label slides along its line.
+    box = next(
+        (label_box(at) for at in LABEL_POSITIONS if not _overlaps(placed, label_box(at))), label_box(LABEL_POSITIONS[0])
+    )
+    placed.append(box)
+    lx, ly = (box[0] + box[2]) / 2, box[1] + 11
     out = [
         '<g class="med-flow__edge">',
         f'<path d="{path}" marker-end="url(#{title_id}-arrow)"/>',
-        f'<rect class="med-flow__label-bg" x="{lx - label_width / 2:.1f}" y="{ly - 11:.1f}" '
-        f'width="{label_width:.0f}" height="{len(lines) * 13 + 4}" rx="3"/>',
+        f'<rect class="med-flow__label-bg" x="{box[0]:.1f}" y="{box[1]:.1f}" '
+        f'width="{label_width:.0f}" height="{label_height}" rx="3"/>',
     ]
     for i, line in enumerate(lines):
         out.append(f'<text class="med-flow__label" x="{lx:.1f}" y="{ly + i * 13:.1f}" text-anchor="middle">{escape(line)}</text>')

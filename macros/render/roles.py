@@ -6,6 +6,9 @@ from ..links import Links
 from ..loader import Dataset
 from .component import component
 
+# Which side of the table a role sits on, as a card or poster labels it.
+SIDES = {"ledelse": "Ledelsessiden", "medarbejdere": "Medarbejdersiden", "begge": "Ledelses- og medarbejdersiden"}
+
 
 def role_cards(data: Dataset, links: Links, level: int = 2) -> str:
     """A card per role, each under a heading (level `level`) anchored by the role's id."""
@@ -16,6 +19,7 @@ def role_cards(data: Dataset, links: Links, level: int = 2) -> str:
         roles=data.roles,
         roles_by_id=data.index["role"],
         committees=data.index["committee"],
+        sides=SIDES,
         level=level,
     )
 

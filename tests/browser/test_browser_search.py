@@ -29,11 +29,12 @@ EXPECTED = [
     ("tjekliste", {"kend-din-med-aftale/"}, None),
     ("ændre MED-aftalen", {"ændre-med-aftalen/"}, None),
     ("fælles værdier", {"det-gode-samarbejde/"}, None),
-    ("plakat", {"plakat-om-med/"}, None),
+    ("plakat", {"plakat-om-med/", "plakater/"}, None),
     ("høring", {"svar/er-en-høring-nok/", "information-og-drøftelse/"}, None),
     ("personalesager", {"sager/", "information-og-drøftelse/"}, "sager/#personalesager"),
     ("kilder", {"om-siden/"}, None),
     ("beslutningstræ", {"svar/skal-sagen-i-med/", "svar/"}, None),
+    ("QR-kode", {"plakater/"}, None),
 ]
 
 

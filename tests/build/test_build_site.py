@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
 import pytest
 from mkdocs.exceptions import PluginError
@@ -102,14 +103,14 @@ def test_abbreviations_in_data_and_in_prose_look_alike(built_site):
 
 
 def test_every_page_is_in_the_navigation(built_site):
-    html = built_site.page("")
+    links = {unquote(url).removeprefix("./") for url in resources(built_site.page("")).links}
     for page in PAGES:
         if page:
-            assert f'href="{page}"' in html or f'href="./{page}"' in html, f"{page} is not in the navigation"
+            assert page in links, f"{page} is not in the navigation"
 
 
 def test_every_tree_has_its_page_and_is_linked_from_the_guide(built_site, dataset):
-    guide = "".join(built_site.page(p) for p in PAGES if not p.startswith("svar/"))
+    guide = unquote("".join(built_site.page(p) for p in PAGES if not p.startswith(("svar/", "plakater/"))))
     for tree_id in dataset.trees:
         assert 'data-module="med-tree"' in built_site.page(f"svar/{tree_id}/")
         assert f"svar/{tree_id}/" in guide, f"no guide page links to the tree {tree_id}"
@@ -118,7 +119,7 @@ def test_every_tree_has_its_page_and_is_linked_from_the_guide(built_site, datase
 def test_search_index_is_danish_and_covers_every_page(built_site):
     index = json.loads((built_site.directory / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["da"]
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    locations = {unquote(doc["location"].split("#")[0]) for doc in index["docs"]}
     assert set(PAGES) <= locations
 
 
@@ -130,3 +131,33 @@ def test_mkdocs_2_is_refused_with_a_clear_message():
     check_mkdocs_version("1.6.1")
     with pytest.raises(PluginError, match="needs MkDocs 1.x"):
         check_mkdocs_version("2.0.0")
+
+
+PRINT_STYLE = re.compile(r"<style>:root\{(.*?)\}</style>")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_tells_print_its_address_date_and_sources(built_site, page):
+    found = PRINT_STYLE.search(built_site.page(page))
+    assert found, f"{page or 'forsiden'} has no print margins"
+    properties = dict(re.findall(r'(--med-print-[a-z]+): ("(?:[^"\\]|\\.)*");', found.group(1)))
+    assert properties["--med-print-address"] == f'"https://med-guiden.github.io/med-guiden/{page}"'
+    assert properties["--med-print-built"] == '"Bygget 15. januar 2026"'
+    assert properties["--med-print-title"].startswith('"MED-guiden')
+
+
+def test_print_margins_name_the_sources_the_page_declares(built_site):
+    properties = PRINT_STYLE.search(built_site.page("kalender/")).group(1)
+    assert '--med-print-sources: "Kilder: MEDsamarbejdets program 2024 (2024)";' in properties
+    # A tree's page takes its sources from the tree's data.
+    properties = PRINT_STYLE.search(built_site.page("svar/tavshedspligt/")).group(1)
+    assert '--med-print-sources: "Kilder: Guide til MED-samarbejdet (2020)' in properties
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p.startswith("plakater/") and p != "plakater/"])
+def test_every_poster_is_one_sheet_with_a_qr_code_and_a_stamp(built_site, page):
+    html = built_site.page(page)
+    assert html.count('class="med-poster med-poster--') == 1
+    assert '<svg role="img" viewBox=' in html and 'class="med-qr"' in html
+    assert f">https://med-guiden.github.io/med-guiden/{page}</p>" in html
+    assert "MED-guiden · udgave 15. januar 2026" in html

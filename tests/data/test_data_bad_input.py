@@ -2,8 +2,9 @@
 
 Each folder in tests/data/bad_input/ holds files that replace or join their namesakes in a
 copy of data/ (a `remove.txt` lists files to delete instead) and `expected.txt`, the exact
-message.
-The loader is checked for every case; the command line for every case as well, for the exit
+message. Files under a `docs/` folder replace pages instead: a page that asks for data wrongly
+in its front matter (an unknown source, a poster's paper).
+The loader is checked for every data case; the command line for every case, for the exit
 code, the single message, the absence of a traceback and of a written site.
 """
 
@@ -23,19 +24,24 @@ from support import DATA, DOCS, PROJECT, copy_project, mkdocs_build
 
 CORPUS = Path(__file__).parent / "bad_input"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+DATA_CASES = [case for case in CASES if not (CORPUS / case / "docs").is_dir()]
 
 
-def apply_case(case: str, data_dir: Path) -> str:
-    """Break `data_dir` as the case says; return the message the case expects."""
+def apply_case(case: str, data_dir: Path, docs_dir: Path | None = None) -> str:
+    """Break `data_dir` (and `docs_dir`) as the case says; return the message the case expects."""
     folder = CORPUS / case
     for path in sorted(folder.rglob("*")):
         if path.is_dir() or path.name == "expected.txt":
             continue
+        relative = path.relative_to(folder)
         if path.name == "remove.txt":
             for name in path.read_text().split():
                 (data_dir / name).unlink()
+        elif relative.parts[0] == "docs":
+            assert docs_dir is not None, f"{case} replaces pages; give the docs folder"
+            shutil.copyfile(path, docs_dir / Path(*relative.parts[1:]))
         else:
-            target = data_dir / path.relative_to(folder)
+            target = data_dir / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
     return (folder / "expected.txt").read_text(encoding="utf-8").strip()
@@ -45,7 +51,7 @@ def test_the_corpus_is_broad():
     assert len(CASES) >= 15
 
 
-@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("case", DATA_CASES)
 def test_loader_reports_the_problem(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     shutil.copytree(DATA, tmp_path / "data")
     expected = apply_case(case, tmp_path / "data")
@@ -58,7 +64,7 @@ def test_loader_reports_the_problem(case: str, tmp_path: Path, monkeypatch: pyte
 @pytest.mark.parametrize("case", CASES)
 def test_build_stops_with_one_message(case: str, tmp_path: Path):
     project = copy_project(tmp_path / "project")
-    expected = apply_case(case, project / "data")
+    expected = apply_case(case, project / "data", project / "docs")
     site = project / "site"
     result = mkdocs_build(project, site)
     output = result.stdout + result.stderr

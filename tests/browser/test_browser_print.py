@@ -1,0 +1,189 @@
+"""Printing in chromium: every page prints without navigation and with its address, build
+date and sources on each sheet; each poster prints as exactly one sheet of its paper, nothing
+overflows it, and its QR code leads back to the poster's own address."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+import pytest
+
+from macros.render.posters import poster_pages
+from sheets import decode_qr, overflow_problem, page_size_mm, pdf_pages
+from support import ARTIFACTS, DOCS, copy_project, mkdocs_build, serve
+
+POSTERS = poster_pages(DOCS)
+POSTER_ARTIFACTS = ARTIFACTS / "posters"
+PUBLISHED = "https://med-guiden.github.io/med-guiden/"
+
+
+def poster_path(poster) -> str:
+    return poster.src_path.removesuffix(".md") + "/"
+
+
+def poster_name(poster) -> str:
+    return poster.src_path.removesuffix(".md").split("/")[-1]
+
+
+def pdf_text(pdf: bytes) -> list[str]:
+    return [sheet.extract_text() for sheet in pdf_pages(pdf)]
+
+
+def test_there_are_posters_on_every_paper():
+    assert {poster.paper.id for poster in POSTERS} == {"a4-portrait", "a4-landscape", "a3-portrait"}
+    assert len(POSTERS) == 7
+
+
+# --- Ordinary pages ----------------------------------------------------------------------
+
+def test_a_printed_page_has_no_navigation_and_its_facts_on_every_sheet(page, site_url):
+    page.goto(site_url + "roller/", wait_until="networkidle")
+    pdf = page.pdf(prefer_css_page_size=True)
+    assert all((round(w), round(h)) == (210, 297) for w, h in map(page_size_mm, pdf_pages(pdf)))  # A4
+    sheets = pdf_text(pdf)
+    assert len(sheets) > 3
+    for number, text in enumerate(sheets, start=1):
+        assert "MED-guiden · Roller i MED" in text, number
+        assert "Bygget 15. januar 2026" in text, number
+        assert f"{PUBLISHED}roller/ · side {number} af {len(sheets)}" in text, number
+        assert "Kilder: Guide til MED-samarbejdet (2020); Fokus på den danske model i kommunerne (2017)" in text, number
+    everything = "\n".join(sheets)
+    # The navigation, the search box, the table of contents and the footer links stay off paper.
+    for chrome in ("Indholdsfortegnelse", "Søg", "Forrige", "Næste", "Skift til mørkt tema"):
+        assert chrome not in everything
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
+        assert page.locator(selector).first.is_hidden(), selector
+
+
+def test_printed_links_get_numbered_published_addresses(page, site_url):
+    page.goto(site_url + "roller/", wait_until="networkidle")
+    link = page.locator(".med-role a[href*='udvalg/#hovedudvalg']").first
+    number = link.get_attribute("data-print-ref")
+    assert number and number.isdigit()
+    # Every link to the same place shares the number.
+    same = page.eval_on_selector_all(
+        ".md-content a[href*='udvalg/#hovedudvalg']", "links => new Set(links.map(l => l.dataset.printRef)).size"
+    )
+    assert same == 1
+    notes = page.locator(".med-print-notes li")
+    assert notes.nth(int(number) - 1).inner_text() == f"{PUBLISHED}udvalg/#hovedudvalg"
+    assert page.locator(".med-print-notes").is_hidden()  # on screen
+    everything = "\n".join(pdf_text(page.pdf(prefer_css_page_size=True)))
+    assert "Adresser på siden" in everything
+    assert f"{number}. {PUBLISHED}udvalg/#hovedudvalg" in everything
+    # Links within the page get no number.
+    assert page.locator(".md-content a[href*='#formandskabet']").first.get_attribute("data-print-ref") is None
+
+
+def test_closed_details_print_open(page, site_url):
+    page.goto(site_url + "om-med/", wait_until="networkidle")
+    page.evaluate(
+        """() => {
+            const details = document.createElement('details');
+            details.innerHTML = '<summary>Mere om emnet</summary><p>Denne tekst er skjult på skærmen.</p>';
+            document.querySelector('.md-content .md-typeset').appendChild(details);
+        }"""
+    )
+    assert page.get_by_text("Denne tekst er skjult på skærmen.").is_hidden()
+    assert "Denne tekst er skjult på skærmen." in "\n".join(pdf_text(page.pdf(prefer_css_page_size=True)))
+
+
+def test_table_rows_and_headings_are_kept_together_in_print(page, site_url):
+    page.goto(site_url + "kalender/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    assert page.eval_on_selector(".med-cal__overview tbody tr", "tr => getComputedStyle(tr).breakInside") == "avoid"
+    assert page.eval_on_selector(".md-typeset h2", "h => getComputedStyle(h).breakAfter") == "avoid"
+
+
+# --- Posters ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("poster", POSTERS, ids=poster_name)
+def test_poster_prints_as_exactly_one_sheet_of_its_paper(page, site_url, poster):
+    page.goto(site_url + poster_path(poster), wait_until="networkidle")
+    page.emulate_media(media="print")
+    assert overflow_problem(page, poster.src_path, poster.paper.label) is None
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    POSTER_ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (POSTER_ARTIFACTS / f"{poster_name(poster)}.pdf").write_bytes(pdf)
+    page.set_viewport_size({"width": 1600, "height": 1200})
+    page.locator(".med-poster").screenshot(path=str(POSTER_ARTIFACTS / f"{poster_name(poster)}.png"))
+    sheets = pdf_pages(pdf)
+    assert len(sheets) == 1, f"{poster.src_path} prints on {len(sheets)} sheets"
+    width, height = page_size_mm(sheets[0])
+    assert (round(width), round(height)) == (poster.paper.width, poster.paper.height)
+    text = sheets[0].extract_text()
+    assert "MED-guiden · udgave 15. januar 2026" in text
+    assert poster.title.split(" ")[0] in text
+
+
+@pytest.mark.parametrize("poster", POSTERS, ids=poster_name)
+def test_poster_fits_its_sheet_on_screen_too(page, site_url, poster):
+    page.goto(site_url + poster_path(poster), wait_until="networkidle")
+    assert overflow_problem(page, poster.src_path, poster.paper.label) is None
+    ratio = page.eval_on_selector(".med-poster", "s => s.getBoundingClientRect().height / s.getBoundingClientRect().width")
+    assert ratio == pytest.approx(poster.paper.height / poster.paper.width, rel=0.01)
+
+
+@pytest.mark.parametrize("poster", POSTERS, ids=poster_name)
+def test_poster_qr_code_leads_to_its_own_address(browser, site_url, poster, tmp_path):
+    context = browser.new_context(device_scale_factor=4)
+    page = context.new_page()
+    page.goto(site_url + poster_path(poster), wait_until="networkidle")
+    page.emulate_media(media="print")
+    image = tmp_path / "qr.png"
+    page.locator(".med-poster__qr").screenshot(path=str(image))
+    decoded = decode_qr(image)
+    context.close()
+    assert decoded.isascii()
+    assert unquote(decoded) == PUBLISHED + poster_path(poster)
+
+
+def test_poster_page_offers_a_print_button_and_names_its_paper(page, site_url):
+    page.goto(site_url + "plakater/rette-niveau/", wait_until="networkidle")
+    assert "A4 på højkant" in page.locator(".med-poster-view__note").inner_text()
+    page.evaluate("window.print = () => { window.printed = true; }")
+    page.get_by_role("button", name="Udskriv plakaten").click()
+    assert page.evaluate("window.printed") is True
+
+
+def test_poster_index_shows_a_miniature_of_every_poster(page, site_url):
+    page.goto(site_url + "plakater/", wait_until="networkidle")
+    cards = page.locator(".med-poster-card")
+    assert cards.count() == len(POSTERS)
+    for poster in POSTERS:
+        assert page.locator(".med-poster-card__title").get_by_role("link", name=poster.title, exact=True).count() == 1
+    frame = page.frame_locator(".med-poster-card__thumb iframe").first
+    frame.locator(".med-poster").wait_for()
+    # The miniature is the sheet alone, drawn at the card's size.
+    assert frame.locator(".md-header").is_hidden()
+    assert frame.locator(".med-poster-view__bar").is_hidden()
+    width = page.eval_on_selector(".med-poster-card__thumb iframe", "frame => frame.clientWidth")
+    sheet_width = frame.locator(".med-poster").evaluate("s => s.getBoundingClientRect().width")
+    assert sheet_width == pytest.approx(width, abs=2)
+
+
+def test_a_poster_that_does_not_fit_is_reported_with_its_overflow(browser, tmp_path):
+    project = copy_project(tmp_path / "project")
+    items = "\n".join(f"- Punkt nummer {n} på en plakat med alt for meget tekst." for n in range(60))
+    (project / "docs" / "plakater" / "for-meget.md").write_text(
+        "---\ntemplate: poster.html\npaper: a4-portrait\ntitle: For meget\nsources: [guide-2020]\n---\n\n"
+        f"# For meget\n\n{items}\n",
+        encoding="utf-8",
+    )
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        config.replace("      - Årsprogram: plakater/årsprogram.md\n", "      - Årsprogram: plakater/årsprogram.md\n      - plakater/for-meget.md\n"),
+        encoding="utf-8",
+    )
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve(project / "site") as url:
+        page = browser.new_page()
+        page.goto(url + "plakater/for-meget/", wait_until="networkidle")
+        page.emulate_media(media="print")
+        problem = overflow_problem(page, "docs/plakater/for-meget.md", "A4 på højkant")
+        page.close()
+    assert problem is not None
+    assert problem.startswith("docs/plakater/for-meget.md: the content overflows its A4 på højkant sheet by ")
+    assert int(problem.split(" by ")[1].removesuffix(" mm")) > 50
