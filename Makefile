@@ -7,15 +7,18 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 SITE_DIR ?= site
+OFFLINE_DIR ?= dist/med-guiden-offline
+OFFLINE_ZIP ?= dist/med-guiden-offline.zip
 PIP_FLAGS := --quiet --disable-pip-version-check --no-input
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test bench schema browser clean
+.PHONY: help serve build offline test bench schema browser clean
 
 help:
 	@echo "make serve   set up and serve the site on http://$(HOST)/"
 	@echo "make build   set up and build the site into $(SITE_DIR)/ (strict)"
+	@echo "make offline set up and build the offline edition into $(OFFLINE_ZIP)"
 	@echo "make test    set up (Python packages, Debian's chromium) and run every test"
 	@echo "make bench   measure build time, size and memory"
 	@echo "make schema  regenerate data/schema/ from the models"
@@ -43,6 +46,15 @@ build: $(VENV)/.site-installed
 	@rm -rf $(SITE_DIR) && mv $(SITE_DIR).partial $(SITE_DIR)
 	@echo "Site written to $(SITE_DIR)/"
 
+# The offline edition: the site built to open from disk (file://) without a network, as one
+# zip to put on a USB stick. Like build, a failed build leaves the previous edition alone.
+offline: $(VENV)/.site-installed
+	@rm -rf $(OFFLINE_DIR).partial
+	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml --site-dir $(OFFLINE_DIR).partial || { rm -rf $(OFFLINE_DIR).partial; exit 1; }
+	@rm -rf $(OFFLINE_DIR) && mv $(OFFLINE_DIR).partial $(OFFLINE_DIR)
+	@rm -f $(OFFLINE_ZIP) && cd $(dir $(OFFLINE_DIR)) && $(abspath $(BIN))/python -m zipfile -c $(notdir $(OFFLINE_ZIP)) $(notdir $(OFFLINE_DIR))
+	@echo "Offline edition in $(OFFLINE_ZIP): unzip it and open $(notdir $(OFFLINE_DIR))/index.html"
+
 # Debian's chromium drives the browser tests (Playwright never downloads a browser here);
 # zbarimg from zbar-tools reads the posters' QR codes back.
 browser:
@@ -61,4 +73,4 @@ schema: $(VENV)/.site-installed
 	$(BIN)/python -m macros.schema
 
 clean:
-	rm -rf $(SITE_DIR) $(SITE_DIR).partial .pytest_cache test-artifacts
+	rm -rf $(SITE_DIR) $(SITE_DIR).partial dist .pytest_cache test-artifacts

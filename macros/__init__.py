@@ -14,12 +14,13 @@ from mkdocs.utils import get_markdown_title
 from . import ical
 from .links import doc_link
 from .render import (
-    calendar, case_types, committees, glossary, guidelines, posters, provisions, questions, roles, sources, trees,
+    calendar, case_types, committees, glossary, guidelines, posters, provisions, questions, roles, sources, training,
+    trees,
 )
 from .render.abbreviations import abbreviation_definitions
 from .render.dates import danish_date
 from .render.printing import page_source_ids, print_properties
-from .site import build_day, calendar_today, check_mkdocs_version, load_site, page_errors, page_links
+from .site import build_day, calendar_today, check_mkdocs_version, load_site, page_errors, page_links, write_files
 
 
 def define_env(env):
@@ -149,6 +150,36 @@ def define_env(env):
         return posters.programme_poster(data, page_links(env), calendar_today())
 
     @env.macro
+    def module_title(module_id: str) -> str:
+        """A course module's title, for its page heading."""
+        return data.get("module", module_id).title
+
+    @env.macro
+    def module_page(module_id: str) -> str:
+        """A course module's page below its heading, with presentation and trainer views."""
+        return training.module_page(data, page_links(env), module_id, env.conf.get("site_url"))
+
+    @env.macro
+    def module_list() -> str:
+        """Every course module with its short link."""
+        return training.module_list(data, page_links(env), env.conf.get("site_url"))
+
+    @env.macro
+    def course_title(course_id: str) -> str:
+        """A course plan's title, for its page heading."""
+        return data.get("course", course_id).title
+
+    @env.macro
+    def course_page(course_id: str) -> str:
+        """A course plan's agenda and participants' handout."""
+        return training.course_page(data, page_links(env), course_id, env.conf.get("site_url"))
+
+    @env.macro
+    def course_list() -> str:
+        """Every course plan."""
+        return training.course_list(data, page_links(env))
+
+    @env.macro
     def glossary_list() -> str:
         """The whole glossary."""
         return glossary.glossary(data, page_links(env))
@@ -195,5 +226,8 @@ def on_post_page_macros(env):
 
 
 def on_post_build(env):
-    """Write the calendar feeds next to the calendar page."""
-    ical.write_feeds(env.med_site.data, Path(env.conf["site_dir"]), env.conf.get("site_url"), calendar_today())
+    """Write the calendar feeds next to the calendar page, and the short links."""
+    site_dir, site_url = Path(env.conf["site_dir"]), env.conf.get("site_url")
+    ical.write_feeds(env.med_site.data, site_dir, site_url, calendar_today())
+    files = env.variables["files"]
+    write_files(site_dir, training.short_link_pages(env.med_site.data, lambda src: files.get_file_from_path(src).url, site_url))

@@ -21,6 +21,7 @@ from .loader import Dataset
 from .model.programme import Session
 from .render.calendar import event_feed_path, feed_paths
 from .render.core import plain_text
+from .site import write_files
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 UID_DOMAIN = "med-guiden"
@@ -100,10 +101,4 @@ def feeds(data: Dataset, site_url: str | None, today) -> dict[str, bytes]:
 
 
 def write_feeds(data: Dataset, site_dir: Path, site_url: str | None, today) -> list[Path]:
-    written = []
-    for path, content in feeds(data, site_url, today).items():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-        written.append(target)
-    return written
+    return write_files(site_dir, feeds(data, site_url, today))

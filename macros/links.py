@@ -25,6 +25,8 @@ HOME_PAGES: dict[str, str] = {
     "provision": "om-med.md",
     "source": "om-siden.md",
     "tree": "svar/{id}.md",
+    "module": "kursus/moduler/{id}.md",
+    "course": "kursus/{id}.md",
 }
 
 
@@ -90,7 +92,13 @@ class PageLinks(_LinksBase):
         return f"{url}#{anchor}" if anchor else url
 
     def static(self, site_path: str) -> str:
-        """A file the build writes itself (a calendar feed), relative to this page."""
+        """A file the build writes itself (a calendar feed, a short link), relative to this page.
+
+        A folder ('m/rette-niveau/') means its index.html, named outright when the site is built
+        for opening from disk, where no server fills it in.
+        """
+        if site_path.endswith("/") and not self._from.use_directory_urls:
+            site_path += "index.html"
         return get_relative_url(site_path, self._from.url)
 
 

@@ -16,10 +16,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from .errors import DataError
-from .model import guide, programme, trees
+from .model import guide, programme, training, trees
 from .model.types import ID_RE, MarkdownText
 from .refs import iter_refs, iter_strings
 from .programmecheck import check_programme
+from .training import check_course
 from .treecheck import check_tree
 from .validation import validate
 from .yamlsource import Loc, YamlDocument, format_field, read_yaml
@@ -50,6 +51,8 @@ class FolderKind:
     model: type[BaseModel]
     kind: str
     check: Callable[[Any, YamlDocument], None] | None = None
+    # Checks that need the other data, run once every reference is known to resolve.
+    cross_check: Callable[[Any, YamlDocument, dict[str, dict[str, Any]]], None] | None = None
 
     @property
     def schema_name(self) -> str:
@@ -74,6 +77,8 @@ DATA_KINDS: tuple[DataKind, ...] = (
     FolderKind("questions", guide.QuestionSet, "question_set"),
     FolderKind("trees", trees.Tree, "tree", check=check_tree),
     FolderKind("programmes", programme.Programme, "programme", check=check_programme),
+    FolderKind("modules", training.Module, "module"),
+    FolderKind("courses", training.Course, "course", cross_check=check_course),
 )
 
 # Where each kind of item is defined, for messages about unknown references.
@@ -101,6 +106,8 @@ class Dataset:
     question_sets: dict[str, guide.QuestionSet]
     trees: dict[str, trees.Tree]
     programmes: dict[str, programme.Programme]
+    modules: dict[str, training.Module]
+    courses: dict[str, training.Course]
     index: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def get(self, kind: str, item_id: str) -> Any:
@@ -128,6 +135,9 @@ def load_dataset(data_dir: Path | str, docs_dir: Path | str | None = None) -> Da
     loaded = [item for spec in DATA_KINDS for item in _load_kind(data_dir, spec)]
     index = _index_ids(loaded)
     _check_references(loaded, index)
+    for item in loaded:
+        if isinstance(item.spec, FolderKind) and item.spec.cross_check is not None:
+            item.spec.cross_check(item.model, item.doc, index)
     if docs_dir is not None:
         _check_page_links(loaded, Path(docs_dir))
     by_name = {item.spec.filename: item.model for item in loaded if isinstance(item.spec, FileKind)}
@@ -145,6 +155,8 @@ def load_dataset(data_dir: Path | str, docs_dir: Path | str | None = None) -> Da
         question_sets=dict(index.get("question_set", {})),
         trees=dict(index.get("tree", {})),
         programmes=dict(sorted(index.get("programme", {}).items())),
+        modules=dict(index.get("module", {})),
+        courses=dict(index.get("course", {})),
         index=index,
     )
 

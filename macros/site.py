@@ -87,3 +87,17 @@ def page_errors() -> Iterator[None]:
         yield
     except PageError as error:
         raise PluginError(str(error)) from None
+
+
+def write_files(site_dir: Path, files: Mapping[str, str | bytes]) -> list[Path]:
+    """Write files the build makes itself (feeds, short links) into the site, by site path."""
+    written = []
+    for path, content in files.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+        written.append(target)
+    return written

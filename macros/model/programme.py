@@ -16,7 +16,9 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .guide import Sources
-from .types import ClockTime, Id, IsoDate, Markdown, Model, Text
+from .types import ClockTime, Id, IsoDate, Markdown, Model, Text, ref
+
+CourseRef = ref("course", "courses/")
 
 Sector = Literal["kommuner", "regioner"]
 EventKind = Literal[
@@ -93,6 +95,7 @@ class Event(Model):
     )
     capacity: Capacity | None = None
     price: Text | None = Field(default=None, description="Only where the programme names a price")
+    course: CourseRef | None = Field(default=None, description="The course plan in courses/ that the event follows")
     sources: Sources = Field(min_length=1)
 
     @model_validator(mode="after")

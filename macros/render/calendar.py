@@ -68,6 +68,7 @@ def calendar_page(data: Dataset, links: Links, today: date, site_url: str | None
         feed_of=event_feed_path,
         place_keys={e.anchor: " ".join(place_key(name) for name in e.places) for e in events},
         structured_data=structured_data(coming, site_url, today),
+        courses=data.courses,
     )
 
 

@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
-import segno
 from markupsafe import Markup
 from mkdocs.utils.meta import get_data
 
@@ -28,6 +26,7 @@ from .component import component
 from .dates import MONTHS, danish_date
 from .flowchart import flowchart_svg
 from .printing import readable_address
+from .qr import qr_code
 from .roles import SIDES
 
 POSTER_TEMPLATE = "poster.html"
@@ -64,20 +63,6 @@ def paper_of(src_path: str, meta: dict[str, Any]) -> Paper:
             f"docs/{src_path}: paper: expected one of {', '.join(PAPERS)} for a poster, got {paper_id!r}"
         )
     return PAPERS[paper_id]
-
-
-def qr_code(address: str, title: str) -> Markup:
-    """The address as an inline SVG QR code (error correction M, so a scuffed print still reads).
-
-    The code holds the address percent-encoded, as plain ASCII, which every scanner reads the
-    same way; the printed text beside it shows æ, ø and å.
-    """
-    code = segno.make(quote(address, safe=":/?#=&%"), error="m", micro=False)
-    svg = code.svg_inline(
-        scale=1, border=4, omitsize=True, svgclass="med-qr", lineclass="med-qr__modules", title=title,
-        dark="#000", light="#fff",
-    )
-    return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
 
 
 def poster_sheet(src_path: str, meta: dict[str, Any], address: str | None, built: date) -> dict[str, Any]:

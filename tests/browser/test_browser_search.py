@@ -34,7 +34,9 @@ EXPECTED = [
     ("personalesager", {"sager/", "information-og-drøftelse/"}, "sager/#personalesager"),
     ("kilder", {"om-siden/"}, None),
     ("beslutningstræ", {"svar/skal-sagen-i-med/", "svar/"}, None),
-    ("QR-kode", {"plakater/"}, None),
+    ("QR-kode", {"plakater/", "kursus/"}, None),
+    ("præsentation", {"kursus/"}, None),
+    ("grundkursus", {"kursus/kernen-i-med-kommunerne/", "kalender/", "kursus/"}, None),
 ]
 
 
