@@ -6,18 +6,22 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
-SITE_DIR ?= site
+# EDITION=<name> builds or serves the local edition in editions/<name>/ instead of the guide.
+EDITION ?=
+CONFIG := $(if $(EDITION),editions/$(EDITION)/mkdocs.yml,mkdocs.yml)
+SITE_DIR ?= $(if $(EDITION),site-$(EDITION),site)
 OFFLINE_DIR ?= dist/med-guiden-offline
 OFFLINE_ZIP ?= dist/med-guiden-offline.zip
 PIP_FLAGS := --quiet --disable-pip-version-check --no-input
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build offline test bench schema browser clean
+.PHONY: help serve build edition-exists offline test bench schema browser clean
 
 help:
 	@echo "make serve   set up and serve the site on http://$(HOST)/"
 	@echo "make build   set up and build the site into $(SITE_DIR)/ (strict)"
+	@echo "             EDITION=<name> builds or serves a local edition from editions/<name>/"
 	@echo "make offline set up and build the offline edition into $(OFFLINE_ZIP)"
 	@echo "make test    set up (Python packages, Debian's chromium) and run every test"
 	@echo "make bench   measure build time, size and memory"
@@ -35,24 +39,27 @@ $(VENV)/.dev-installed: $(VENV)/.site-installed requirements-dev.txt
 	@touch $@
 
 # Served at the root of $(HOST); the published address (site_url) may have a sub-path.
-serve: $(VENV)/.site-installed
-	MED_SITE_URL=http://$(HOST)/ $(BIN)/mkdocs serve --dev-addr $(HOST)
+serve: $(VENV)/.site-installed edition-exists
+	MED_SITE_URL=http://$(HOST)/ $(BIN)/mkdocs serve -f $(CONFIG) --dev-addr $(HOST)
 
 # Build into a fresh directory and swap it in only when the build succeeded: a failed
 # build never leaves a half-written site behind.
-build: $(VENV)/.site-installed
+build: $(VENV)/.site-installed edition-exists
 	@rm -rf $(SITE_DIR).partial
-	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR).partial || { rm -rf $(SITE_DIR).partial; exit 1; }
+	$(BIN)/mkdocs build --strict -f $(CONFIG) --site-dir $(abspath $(SITE_DIR)).partial || { rm -rf $(SITE_DIR).partial; exit 1; }
 	@rm -rf $(SITE_DIR) && mv $(SITE_DIR).partial $(SITE_DIR)
 	@echo "Site written to $(SITE_DIR)/"
+
+edition-exists:
+	@test -f $(CONFIG) || { echo "There is no edition '$(EDITION)': $(CONFIG) is missing (editions: $$(ls editions))"; exit 1; }
 
 # The offline edition: the site built to open from disk (file://) without a network, as one
 # zip to put on a USB stick. Like build, a failed build leaves the previous edition alone.
 offline: $(VENV)/.site-installed
 	@rm -rf $(OFFLINE_DIR).partial
-	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml --site-dir $(OFFLINE_DIR).partial || { rm -rf $(OFFLINE_DIR).partial; exit 1; }
+	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml --site-dir $(abspath $(OFFLINE_DIR)).partial || { rm -rf $(OFFLINE_DIR).partial; exit 1; }
 	@rm -rf $(OFFLINE_DIR) && mv $(OFFLINE_DIR).partial $(OFFLINE_DIR)
-	@rm -f $(OFFLINE_ZIP) && cd $(dir $(OFFLINE_DIR)) && $(abspath $(BIN))/python -m zipfile -c $(notdir $(OFFLINE_ZIP)) $(notdir $(OFFLINE_DIR))
+	@rm -f $(OFFLINE_ZIP) && mkdir -p $(dir $(OFFLINE_ZIP)) && cd $(dir $(OFFLINE_DIR)) && $(abspath $(BIN))/python -m zipfile -c $(abspath $(OFFLINE_ZIP)) $(notdir $(OFFLINE_DIR))
 	@echo "Offline edition in $(OFFLINE_ZIP): unzip it and open $(notdir $(OFFLINE_DIR))/index.html"
 
 # Debian's chromium drives the browser tests (Playwright never downloads a browser here);
@@ -73,4 +80,4 @@ schema: $(VENV)/.site-installed
 	$(BIN)/python -m macros.schema
 
 clean:
-	rm -rf $(SITE_DIR) $(SITE_DIR).partial dist .pytest_cache test-artifacts
+	rm -rf site site.partial site-* dist .pytest_cache test-artifacts

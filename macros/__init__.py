@@ -18,6 +18,9 @@ from .render import (
     trees,
 )
 from .render.abbreviations import abbreviation_definitions
+from .edition import edition_nav
+from .render import edition as edition_pages
+from .render.core import prose_variables
 from .render.dates import danish_date
 from .render.printing import page_source_ids, print_properties
 from .site import build_day, calendar_today, check_mkdocs_version, load_site, page_errors, page_links, write_files
@@ -28,6 +31,9 @@ def define_env(env):
     site = load_site(env.conf, env.project_dir)
     env.med_site = site
     data = site.data
+    env.variables.update(prose_variables(data.prose_names))
+    if data.edition is not None:
+        env.conf["nav"] = edition_nav(env.conf["nav"], data.edition, data.prose_names)
 
     @env.macro
     def role_cards(level: int = 2) -> str:
@@ -178,6 +184,16 @@ def define_env(env):
     def course_list() -> str:
         """Every course plan."""
         return training.course_list(data, page_links(env))
+
+    @env.macro
+    def local_agreement() -> str:
+        """A local edition's MED-aftale: structure diagram, årshjul, elections, §§ and bilag."""
+        return edition_pages.local_agreement(data, page_links(env))
+
+    @env.macro
+    def year_wheel_poster() -> str:
+        """A local edition's årshjul as a poster."""
+        return edition_pages.year_wheel_poster(data, page_links(env))
 
     @env.macro
     def glossary_list() -> str:

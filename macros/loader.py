@@ -16,14 +16,15 @@ from typing import Any
 from pydantic import BaseModel
 
 from .errors import DataError
-from .model import guide, programme, training, trees
+from .model import edition, guide, programme, training, trees
+from .overlay import overlay_document
 from .model.types import ID_RE, MarkdownText
 from .refs import iter_refs, iter_strings
 from .programmecheck import check_programme
 from .training import check_course
 from .treecheck import check_tree
 from .validation import validate
-from .yamlsource import Loc, YamlDocument, format_field, read_yaml
+from .yamlsource import Loc, YamlDocument, read_yaml
 
 
 @dataclass(frozen=True)
@@ -81,10 +82,17 @@ DATA_KINDS: tuple[DataKind, ...] = (
     FolderKind("courses", training.Course, "course", cross_check=check_course),
 )
 
+# Only a local edition's overlay has this file: the municipality's own MED-aftale.
+EDITION_KIND = FileKind(
+    "edition.yml",
+    edition.EditionFile,
+    {"levels": "local_level", "committees": "local_committee", "tasks": "local_task", "guidelines": "local_guideline"},
+)
+
 # Where each kind of item is defined, for messages about unknown references.
 KIND_HOME = {
     kind: (spec.filename if isinstance(spec, FileKind) else f"{spec.folder}/")
-    for spec in DATA_KINDS
+    for spec in (*DATA_KINDS, EDITION_KIND)
     for kind in spec.kinds
 }
 
@@ -109,6 +117,9 @@ class Dataset:
     modules: dict[str, training.Module]
     courses: dict[str, training.Course]
     index: dict[str, dict[str, Any]] = field(default_factory=dict)
+    edition: edition.EditionFile | None = None
+    # How the base data's prose names each renamed committee ('hovedudvalget') → this build's name.
+    prose_names: dict[str, str] = field(default_factory=dict)
 
     def get(self, kind: str, item_id: str) -> Any:
         """The item of `kind` with `item_id`; KeyError with the known ids if there is none."""
@@ -124,15 +135,27 @@ class _Loaded:
     spec: DataKind
     doc: YamlDocument
     model: Any
+    base_model: Any = None  # the base file's own model, where an overlay changed it
 
 
-def load_dataset(data_dir: Path | str, docs_dir: Path | str | None = None) -> Dataset:
-    """Read and check every data file in `data_dir`; with `docs_dir`, also the pages Markdown fields link to."""
+def load_dataset(
+    data_dir: Path | str, docs_dir: Path | str | None = None, overlay_dir: Path | str | None = None,
+) -> Dataset:
+    """Read and check every data file in `data_dir`, with a local edition's overlay from
+    `overlay_dir` applied; with `docs_dir`, also the pages Markdown fields link to."""
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise DataError(data_dir, None, "", "the data directory does not exist")
     _reject_unknown_files(data_dir)
-    loaded = [item for spec in DATA_KINDS for item in _load_kind(data_dir, spec)]
+    overlay = Path(overlay_dir) if overlay_dir is not None else None
+    if overlay is not None:
+        if not (overlay / EDITION_KIND.filename).is_file():
+            raise DataError(overlay / EDITION_KIND.filename, None, "", "a local edition's data needs this file: the municipality and its MED-aftale")
+        _reject_unknown_files(overlay, edition=True)
+    loaded = [item for spec in DATA_KINDS for item in _load_kind(data_dir, spec, overlay)]
+    if overlay is not None:
+        doc = read_yaml(overlay / EDITION_KIND.filename)
+        loaded.append(_Loaded(EDITION_KIND, doc, validate(doc, EDITION_KIND.model)))
     index = _index_ids(loaded)
     _check_references(loaded, index)
     for item in loaded:
@@ -141,6 +164,7 @@ def load_dataset(data_dir: Path | str, docs_dir: Path | str | None = None) -> Da
     if docs_dir is not None:
         _check_page_links(loaded, Path(docs_dir))
     by_name = {item.spec.filename: item.model for item in loaded if isinstance(item.spec, FileKind)}
+    committees_item = next(item for item in loaded if item.spec.filename == "committees.yml")
     return Dataset(
         data_dir=data_dir,
         sources=list(by_name["sources.yml"].sources),
@@ -158,12 +182,27 @@ def load_dataset(data_dir: Path | str, docs_dir: Path | str | None = None) -> Da
         modules=dict(index.get("module", {})),
         courses=dict(index.get("course", {})),
         index=index,
+        edition=by_name.get(EDITION_KIND.filename),
+        prose_names=_prose_names(committees_item.base_model or committees_item.model, committees_item.model),
     )
 
 
-def _reject_unknown_files(data_dir: Path) -> None:
-    files = {spec.filename for spec in DATA_KINDS if isinstance(spec, FileKind)}
-    folders = {spec.folder for spec in DATA_KINDS if isinstance(spec, FolderKind)} | {"schema"}
+def _prose_names(base: guide.CommitteesFile, current: guide.CommitteesFile) -> dict[str, str]:
+    """Each form the base data gives a committee's name in prose → the form in this build."""
+    now = {committee.id: committee for committee in current.committees}
+    names: dict[str, str] = {}
+    for committee in base.committees:
+        if committee.forms is None:
+            continue
+        forms = now[committee.id].forms or committee.forms
+        for form in ("ubestemt", "bestemt", "ejefald"):
+            names[getattr(committee.forms, form)] = getattr(forms, form)
+    return names
+
+
+def _reject_unknown_files(data_dir: Path, edition: bool = False) -> None:
+    files = {spec.filename for spec in DATA_KINDS if isinstance(spec, FileKind)} | ({EDITION_KIND.filename} if edition else set())
+    folders = {spec.folder for spec in DATA_KINDS if isinstance(spec, FolderKind)} | ({"schema"} if not edition else set())
     for path in sorted(data_dir.iterdir()):
         if path.is_file() and path.suffix in (".yml", ".yaml") and path.name not in files:
             raise DataError(path, None, "", f"unknown data file; expected one of: {', '.join(sorted(files))}")
@@ -171,16 +210,22 @@ def _reject_unknown_files(data_dir: Path) -> None:
             raise DataError(path, None, "", f"unknown data folder; expected one of: {', '.join(sorted(folders))}")
 
 
-def _load_kind(data_dir: Path, spec: DataKind) -> list[_Loaded]:
+def _load_kind(data_dir: Path, spec: DataKind, overlay: Path | None = None) -> list[_Loaded]:
     if isinstance(spec, FileKind):
         path = data_dir / spec.filename
         if not path.is_file():
             raise DataError(path, None, "", "this data file is missing")
         doc = read_yaml(path)
-        return [_Loaded(spec, doc, validate(doc, spec.model))]
-    folder = data_dir / spec.folder
+        if overlay is None or not (overlay / spec.filename).is_file():
+            return [_Loaded(spec, doc, validate(doc, spec.model))]
+        merged = overlay_document(doc, read_yaml(overlay / spec.filename), spec.collections)
+        return [_Loaded(spec, merged, validate(merged, spec.model), base_model=validate(doc, spec.model))]
+    # A folder: one item per file; an overlay's file adds an item, or replaces the base's of that name.
+    files = {path.name: path for path in _folder_files(data_dir / spec.folder)}
+    if overlay is not None:
+        files.update({path.name: path for path in _folder_files(overlay / spec.folder)})
     loaded = []
-    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+    for path in sorted(files.values(), key=lambda p: p.name):
         if path.suffix != ".yml":
             raise DataError(path, None, "", f"only .yml files belong in {spec.folder}/")
         if not ID_RE.match(path.stem):
@@ -203,8 +248,14 @@ def _load_kind(data_dir: Path, spec: DataKind) -> list[_Loaded]:
     return loaded
 
 
+def _folder_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*")) if folder.is_dir() else []
+
+
 def _index_ids(loaded: list[_Loaded]) -> dict[str, dict[str, Any]]:
-    index: dict[str, dict[str, Any]] = {spec_kind: {} for spec in DATA_KINDS for spec_kind in spec.kinds}
+    index: dict[str, dict[str, Any]] = {
+        spec_kind: {} for spec in (*DATA_KINDS, EDITION_KIND) for spec_kind in spec.kinds
+    }
     places: dict[tuple[str, str], int] = {}
     for item in loaded:
         if isinstance(item.spec, FolderKind):
@@ -216,9 +267,8 @@ def _index_ids(loaded: list[_Loaded]) -> dict[str, dict[str, Any]]:
                 line = item.doc.line_of(loc)
                 bucket = index[kind]
                 if entry.id in bucket:
-                    raise DataError(
-                        item.doc.path, line, format_field(loc),
-                        f"duplicate id '{entry.id}' (already used on line {places[(kind, entry.id)]}); ids must be unique",
+                    raise item.doc.error(
+                        loc, f"duplicate id '{entry.id}' (already used on line {places[(kind, entry.id)]}); ids must be unique"
                     )
                 bucket[entry.id] = entry
                 places[(kind, entry.id)] = line or 0
@@ -235,9 +285,8 @@ def _check_references(loaded: list[_Loaded], index: dict[str, dict[str, Any]]) -
                 continue
             close = difflib.get_close_matches(target, list(known), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else f"; known ids: {', '.join(sorted(known))}"
-            raise DataError(
-                item.doc.path, item.doc.line_of(loc), format_field(loc),
-                f"unknown {kind.replace('_', ' ')} '{target}' (not in {KIND_HOME.get(kind, 'the data')}){hint}",
+            raise item.doc.error(
+                loc, f"unknown {kind.replace('_', ' ')} '{target}' (not in {KIND_HOME.get(kind, 'the data')}){hint}"
             )
 
 
@@ -254,10 +303,7 @@ def _check_page_links(loaded: list[_Loaded], docs_dir: Path) -> None:
     for item in loaded:
         for kind, target, loc in iter_refs(item.model):
             if kind == "page" and not (docs_dir / target.split("#", 1)[0].lstrip("/")).is_file():
-                raise DataError(
-                    item.doc.path, item.doc.line_of(loc), format_field(loc),
-                    f"'{target}' is not a page of the site (no docs{target.split('#', 1)[0]})",
-                )
+                raise item.doc.error(loc, f"'{target}' is not a page of the site (no docs{target.split('#', 1)[0]})")
         for text, loc in iter_strings(item.model):
             if not isinstance(text, MarkdownText):
                 continue
@@ -266,12 +312,8 @@ def _check_page_links(loaded: list[_Loaded], docs_dir: Path) -> None:
                     continue
                 path = target.split("#", 1)[0]
                 if not path.startswith("/") or not path.endswith(".md"):
-                    raise DataError(
-                        item.doc.path, item.doc.line_of(loc), format_field(loc),
-                        f"link '{target}' must name a page from the docs folder, such as '/roller.md#leder'",
+                    raise item.doc.error(
+                        loc, f"link '{target}' must name a page from the docs folder, such as '/roller.md#leder'"
                     )
                 if not (docs_dir / path.lstrip("/")).is_file():
-                    raise DataError(
-                        item.doc.path, item.doc.line_of(loc), format_field(loc),
-                        f"link '{target}' points at a page that does not exist (docs{path})",
-                    )
+                    raise item.doc.error(loc, f"link '{target}' points at a page that does not exist (docs{path})")

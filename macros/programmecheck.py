@@ -6,7 +6,7 @@ import re
 
 from .errors import DataError
 from .model.programme import Programme
-from .yamlsource import YamlDocument, format_field
+from .yamlsource import YamlDocument
 
 
 def check_programme(programme: Programme, doc: YamlDocument) -> None:
@@ -40,4 +40,4 @@ def check_programme(programme: Programme, doc: YamlDocument) -> None:
 
 
 def _error(doc: YamlDocument, loc: tuple, message: str) -> DataError:
-    return DataError(doc.path, doc.line_of(loc), format_field(loc), message)
+    return doc.error(loc, message)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .loader import DATA_KINDS, FileKind
+from .loader import DATA_KINDS, EDITION_KIND, FileKind
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -22,7 +22,7 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 def generate_schemas() -> dict[str, dict[str, Any]]:
     """Schema file name → schema, for every data kind."""
     schemas = {}
-    for spec in DATA_KINDS:
+    for spec in (*DATA_KINDS, EDITION_KIND):
         schema = spec.model.model_json_schema(mode="validation")
         if isinstance(spec, FileKind):
             title = spec.filename

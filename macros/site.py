@@ -16,7 +16,8 @@ from mkdocs.exceptions import PluginError
 from .errors import DataError, PageError
 from .links import PageLinks
 from .loader import Dataset, load_dataset
-from .render.posters import PosterPage, poster_pages
+from .edition import LOCAL_FOLDER
+from .render.posters import POSTER_FOLDERS, PosterPage, poster_pages
 from .render.printing import check_page_sources
 
 SUPPORTED_MKDOCS_MAJOR = 1
@@ -42,16 +43,19 @@ def check_mkdocs_version(version: str = mkdocs.__version__) -> None:
 
 
 def load_site(config: Any, project_dir: str | Path) -> Site:
-    """Read the data named by `extra.med.data` in mkdocs.yml and check what the pages ask of
-    it in their front matter, or stop the build with one message before any page is rendered."""
+    """Read the data named by `extra.med.data` in mkdocs.yml – with a local edition's overlay
+    from `extra.med.overlay` – and check what the pages ask of it in their front matter, or stop
+    the build with one message before any page is rendered."""
     project_dir = Path(project_dir)
     settings = (config.get("extra") or {}).get("med") or {}
     data_dir = project_dir / settings.get("data", "data")
+    overlay_dir = project_dir / settings["overlay"] if settings.get("overlay") else None
     docs_dir = Path(config["docs_dir"])
     try:
-        data = load_dataset(data_dir, docs_dir=docs_dir)
+        data = load_dataset(data_dir, docs_dir=docs_dir, overlay_dir=overlay_dir)
         check_page_sources(data, docs_dir)
-        return Site(data=data, project_dir=project_dir, posters=poster_pages(docs_dir))
+        folders = POSTER_FOLDERS + ((LOCAL_FOLDER,) if data.edition else ())
+        return Site(data=data, project_dir=project_dir, posters=poster_pages(docs_dir, folders))
     except (DataError, PageError) as error:
         raise PluginError(str(error)) from None
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from .errors import DataError
 from .model.training import Course, Module
 from .yamlsource import YamlDocument
 
@@ -57,8 +56,8 @@ def course_minutes(items: list[AgendaItem]) -> tuple[int, int]:
 def check_course(course: Course, doc: YamlDocument, index: dict[str, dict[str, Any]]) -> None:
     """A course has at least one module and its day fits between its start and midnight."""
     if not any(item.module for item in course.items):
-        raise DataError(doc.path, doc.line_of(("items",)), "items", "a course needs at least one module")
+        raise doc.error(("items",), "a course needs at least one module")
     try:
         agenda(course, index["module"])
     except AgendaError as error:
-        raise DataError(doc.path, doc.line_of(("items",)), "items", str(error)) from None
+        raise doc.error(("items",), str(error)) from None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .errors import DataError
 from .model.trees import Outcome, Question, Tree
-from .yamlsource import YamlDocument, format_field
+from .yamlsource import YamlDocument
 
 
 def check_tree(tree: Tree, doc: YamlDocument) -> None:
@@ -85,7 +85,7 @@ def _reject_loops(tree: Tree, nodes: dict, positions: dict[str, int], doc: YamlD
 
 
 def _error(doc: YamlDocument, loc: tuple, message: str) -> DataError:
-    return DataError(doc.path, doc.line_of(loc), format_field(loc), message)
+    return doc.error(loc, message)
 
 
 def outcomes(tree: Tree) -> list[Outcome]:

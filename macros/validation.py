@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError
-from .yamlsource import Loc, YamlDocument, format_field
+from .yamlsource import Loc, YamlDocument
 
 
 def validate(doc: YamlDocument, model: type[BaseModel]) -> BaseModel:
@@ -30,8 +30,8 @@ def _first_problem(doc: YamlDocument, model: type[BaseModel], exc: ValidationErr
     # A misspelt key shows up both as an unknown field and as a missing one; the unknown
     # field is the one to report, so missing fields come after every other problem.
     problems.sort(key=lambda item: (item[2]["type"] == "missing", item[0], len(item[1])))
-    line, loc, error = problems[0]
-    return DataError(doc.path, line, format_field(loc), describe(error, model, loc), more=len(problems) - 1)
+    _, loc, error = problems[0]
+    return doc.error(loc, describe(error, model, loc), more=len(problems) - 1)
 
 
 def _document_loc(doc: YamlDocument, loc: Loc) -> Loc:
@@ -82,6 +82,8 @@ def describe(error: dict[str, Any], model: type[BaseModel], loc: Loc) -> str:
         return "expected text, got an empty string"
     if kind == "greater_than_equal":
         return f"expected a number of at least {ctx.get('ge')}, got {what(given)}"
+    if kind == "less_than_equal":
+        return f"expected a number of at most {ctx.get('le')}, got {what(given)}"
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
         return f"expected a date written YYYY-MM-DD, got {what(given)}"
     if kind in ("union_tag_not_found", "union_tag_invalid", "node_kind"):

@@ -68,20 +68,35 @@ else:  # pragma: no cover - PyYAML wheels ship libyaml
 
 @dataclass
 class YamlDocument:
-    """The values of one file and the line where each key or item starts."""
+    """The values of one file and the line where each key or item starts.
+
+    A local edition's overlay changes values of a base file; those values keep the overlay
+    file and field as their origin, so a problem with them is reported where it was written.
+    """
 
     path: Path
     value: Any
     lines: dict[Loc, int] = field(default_factory=dict)
+    origins: dict[Loc, tuple[Path, Loc]] = field(default_factory=dict)
 
     def line_of(self, loc: Loc) -> int | None:
         """The line of `loc`, or of its nearest ancestor that has one."""
-        loc = tuple(loc)
+        return self._written(loc)[1]
+
+    def _written(self, loc: Loc) -> tuple[Path, int | None, Loc]:
+        """The file, line and field as written there, of `loc` or its nearest ancestor with a line."""
+        loc, rest = tuple(loc), ()
         while loc:
             if loc in self.lines:
-                return self.lines[loc]
-            loc = loc[:-1]
-        return self.lines.get((), 1)
+                path, written = self.origins.get(loc, (self.path, loc))
+                return path, self.lines[loc], written + rest
+            loc, rest = loc[:-1], loc[-1:] + rest
+        return self.path, self.lines.get((), 1), rest
+
+    def error(self, loc: Loc, message: str, more: int = 0) -> DataError:
+        """A DataError about the field at `loc`, located in the file, line and field it was written."""
+        path, line, written = self._written(loc)
+        return DataError(path, line, format_field(written), message, more=more)
 
 
 def read_yaml(path: Path) -> YamlDocument:

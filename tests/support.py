@@ -108,10 +108,17 @@ def markdown_to_html(fragment: str) -> str:
 
 
 def site_pages() -> list[str]:
-    """The URL path of every page in docs/, relative to the site root: '', 'roller/', 'svar/'."""
+    """The URL path of every page of the base site, relative to its root: '', 'roller/', 'svar/'.
+
+    The pages of local editions (docs/lokalt/) are left out, as the base site leaves them out.
+    """
+    from macros.edition import LOCAL_FOLDER
+
     pages = []
     for path in sorted(DOCS.rglob("*.md")):
         stem = path.relative_to(DOCS).with_suffix("").as_posix()
+        if stem.startswith(f"{LOCAL_FOLDER}/"):
+            continue
         if stem == "index":
             pages.append("")
         elif stem.endswith("/index"):

@@ -8,6 +8,8 @@
    how long one step takes to render in Chromium (goal: under 50 ms).
 5. The calendar at scale: a synthetic programme of 500 events over 10 years, built strictly;
    its build time against the real data's, and the calendar page's size (goal: at most 300 KB).
+6. Local editions at scale: 20 synthetic editions, each built alone (goal: within 1.2 x the
+   default site's build time) and all of them two at a time, both cores busy.
 
 Nothing here asserts: the figures are for reading and for the issue notes.
 """
@@ -23,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import yaml
@@ -164,16 +167,21 @@ def synthetic_programme(year: int, count: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def calendar_at_scale(work: Path, years: int = 10, per_year: int = 50) -> tuple[float, int, int]:
-    """Build a copy of the project with a synthetic programme; (seconds, page bytes, events)."""
-    project = work / "scale"
-    project.mkdir()
-    for part in ("mkdocs.yml", "docs", "data", "macros", "overrides"):
+def project_copy(target: Path, parts=("mkdocs.yml", "docs", "data", "macros", "overrides")) -> Path:
+    """A copy of what a build reads, to add synthetic data to."""
+    target.mkdir()
+    for part in parts:
         source = PROJECT / part
         if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy2(source, project / part)
+            shutil.copy2(source, target / part)
+    return target
+
+
+def calendar_at_scale(work: Path, years: int = 10, per_year: int = 50) -> tuple[float, int, int]:
+    """Build a copy of the project with a synthetic programme; (seconds, page bytes, events)."""
+    project = project_copy(work / "scale")
     for year in range(2024 - years + 1, 2025):
         (project / "data" / "programmes" / f"{year}.yml").write_text(synthetic_programme(year, per_year), encoding="utf-8")
     # As of the start of the last year: its programme ahead, nine years in the archive.
@@ -186,6 +194,38 @@ def calendar_at_scale(work: Path, years: int = 10, per_year: int = 50) -> tuple[
         os.environ.pop("MED_TODAY")
     page = project / "site" / "kalender" / "index.html"
     return elapsed, page.stat().st_size, years * per_year
+
+
+MONTH_TASKS = ["Ordinært møde i hovedudvalget", "Budgetdrøftelse", "APV-opfølgning", "Arbejdsmiljødrøftelse"]
+
+
+def synthetic_edition(project: Path, number: int) -> Path:
+    """An edition like Albertslund's, for a made-up municipality with a task in most months."""
+    folder = project / "editions" / f"kommune-{number:02d}"
+    shutil.copytree(PROJECT / "editions" / "albertslund", folder)
+    data = yaml.safe_load((folder / "data" / "edition.yml").read_text(encoding="utf-8"))
+    data["municipality"] = f"Syntetisk Kommune {number}"
+    data["tasks"] += [
+        {"id": f"opgave-{month}", "title": MONTH_TASKS[month % len(MONTH_TASKS)], "kind": "andet", "month": month}
+        for month in range(1, 13) if (month + number) % 4
+    ]
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_style=None)
+    (folder / "data" / "edition.yml").write_text(text, encoding="utf-8")
+    config = (folder / "mkdocs.yml").read_text(encoding="utf-8").replace("Albertslund Kommune", f"Syntetisk Kommune {number}")
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return folder / "mkdocs.yml"
+
+
+def editions_at_scale(work: Path, count: int = 20, workers: int = 2) -> tuple[list[float], float]:
+    """Build `count` synthetic editions one at a time, then all of them `workers` at a time;
+    (seconds per edition, total seconds in parallel)."""
+    project = project_copy(work / "editions", ("mkdocs.yml", "docs", "data", "macros", "overrides", "editions"))
+    configs = [synthetic_edition(project, number) for number in range(1, count + 1)]
+    alone = [timed_build(config, work / "edition-alone" / config.parent.name)[0] for config in configs]
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(lambda config: timed_build(config, work / "edition-parallel" / config.parent.name), configs))
+    return alone, time.perf_counter() - start
 
 
 def site_size(site_dir: Path) -> int:
@@ -215,6 +255,7 @@ def main() -> None:
         steps = sorted(tree_step_times(work / "site-0"))
         calendar_page_size = (work / "site-0" / "kalender" / "index.html").stat().st_size
         scale_time, scale_page, scale_events = calendar_at_scale(work)
+        edition_times, editions_parallel = editions_at_scale(work)
 
     ratio = macro_time / plain_time
     print(f"MED-guiden build benchmark ({args.runs} runs each, median wall time, Python {sys.version.split()[0]})")
@@ -228,6 +269,10 @@ def main() -> None:
     print(f"  calendar page, real data               {calendar_page_size / 1024:6.0f} KB")
     print(f"  strict build with {scale_events} synthetic events   {scale_time:6.2f} s   ({scale_time / macro_time:.2f} x the real data)")
     print(f"  calendar page with {scale_events} events       {scale_page / 1024:6.0f} KB   (goal <= 300)")
+    edition_time = statistics.median(edition_times)
+    print(f"  local edition, median of {len(edition_times)}          {edition_time:6.2f} s   ({edition_time / macro_time:.2f} x the default site; goal <= 1.20)")
+    print(f"  {len(edition_times)} editions one by one              {sum(edition_times):6.2f} s")
+    print(f"  {len(edition_times)} editions, two at a time          {editions_parallel:6.2f} s   (both cores busy)")
 
 
 if __name__ == "__main__":

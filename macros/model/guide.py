@@ -79,6 +79,15 @@ class Member(Model):
     note: Text | None = Field(default=None, description="How many, or how they are chosen, if the seeds say")
 
 
+class NameForms(Model):
+    """How the guide's prose names a committee, so a local edition can give its own name:
+    'hovedudvalg', 'hovedudvalget', 'hovedudvalgets'."""
+
+    ubestemt: Text
+    bestemt: Text
+    ejefald: Text
+
+
 class Committee(Model):
     """A committee, meeting form or forum in which management and employees cooperate."""
 
@@ -99,6 +108,9 @@ class Committee(Model):
     tasks: list[Markdown] = Field(default_factory=list)
     guideline_scope: Text | None = Field(
         default=None, description="Where the retningslinjer the committee agrees apply, if it agrees any"
+    )
+    forms: NameForms | None = Field(
+        default=None, description="The committee's name as the guide's prose uses it, for committees a local edition may rename"
     )
     sources: Sources = Field(min_length=1)
 

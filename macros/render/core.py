@@ -44,6 +44,19 @@ def markdown_text(value: str) -> Markup:
     return Markup(_ASCII_PUNCTUATION.sub(r"\\\1", value))
 
 
+def prose_variables(prose_names: Mapping[str, str]) -> dict[str, Markup]:
+    """Template variables for the names prose gives committees, as this build names them:
+    `{{ hovedudvalget }}` and, to begin a sentence, `{{ Hovedudvalget }}`. A local edition gives
+    its own names in its data ('KommuneMED'); the base site keeps the guide's."""
+    variables: dict[str, Markup] = {}
+    for word, name in prose_names.items():
+        if not word.isidentifier():
+            raise ValueError(f"the name form '{word}' cannot be a template variable")
+        variables[word] = markdown_text(name)
+        variables[word[:1].upper() + word[1:]] = markdown_text(name[:1].upper() + name[1:])
+    return variables
+
+
 def plain_text(value: str) -> str:
     """A Markdown field as plain text, for places where Markdown is not rendered: links keep
     their text, emphasis marks go."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import escape
 
-from ..model.trees import Outcome, Question, Tree
+from ..model.trees import Question, Tree
 
 BOX_WIDTH = 190
 CHARS_PER_LINE = 24          # what fits in a box at the chart's font size

@@ -30,7 +30,7 @@ from .qr import qr_code
 from .roles import SIDES
 
 POSTER_TEMPLATE = "poster.html"
-POSTER_FOLDER = "plakater"
+POSTER_FOLDERS = ("plakater",)
 
 
 @dataclass(frozen=True)
@@ -85,16 +85,18 @@ class PosterPage:
     paper: Paper
 
 
-def poster_pages(docs_dir: Path) -> list[PosterPage]:
-    """Every poster page in docs/plakater/, in the order of their file names; a poster asking
-    for an unknown paper stops here, before any page is rendered."""
+def poster_pages(docs_dir: Path, folders: tuple[str, ...] = POSTER_FOLDERS) -> list[PosterPage]:
+    """Every poster page in the given folders of docs/, in the order of their file names; a
+    poster asking for an unknown paper stops here, before any page is rendered."""
     pages = []
-    for path in sorted((docs_dir / POSTER_FOLDER).glob("*.md")):
-        _, meta = get_data(path.read_text(encoding="utf-8"))
-        if meta.get("template") != POSTER_TEMPLATE:
-            continue
-        src_path = path.relative_to(docs_dir).as_posix()
-        pages.append(PosterPage(src_path, meta.get("title", path.stem), meta.get("description", ""), paper_of(src_path, meta)))
+    for folder in folders:
+        for path in sorted((docs_dir / folder).glob("*.md")):
+            _, meta = get_data(path.read_text(encoding="utf-8"))
+            if meta.get("template") != POSTER_TEMPLATE:
+                continue
+            src_path = path.relative_to(docs_dir).as_posix()
+            title, description = meta.get("title", path.stem), meta.get("description", "")
+            pages.append(PosterPage(src_path, title, description, paper_of(src_path, meta)))
     return pages
 
 

@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 from mkdocs.utils.meta import get_data
 
+from ..edition import LOCAL_FOLDER
 from ..errors import PageError
 from ..links import HOME_PAGES
 from ..loader import Dataset
@@ -49,7 +50,7 @@ def page_source_ids(data: Dataset, src_path: str, meta: Mapping[str, Any]) -> li
     """The sources a page rests on: its front matter `sources`, or those of the item it presents.
 
     A page of its own for one data item (a decision tree's page) takes the item's sources, so
-    they are written once, in the data.
+    they are written once, in the data; a local edition's own pages take the edition's.
     """
     declared = meta.get("sources")
     if declared is not None:
@@ -63,6 +64,8 @@ def page_source_ids(data: Dataset, src_path: str, meta: Mapping[str, Any]) -> li
                     f"known ids: {', '.join(sorted(known))}"
                 )
         return list(declared)
+    if src_path.startswith(f"{LOCAL_FOLDER}/") and data.edition is not None:
+        return list(data.edition.sources)
     for kind, pattern in HOME_PAGES.items():
         prefix, _, suffix = pattern.partition("{id}")
         if suffix and src_path.startswith(prefix) and src_path.endswith(suffix):

@@ -1,13 +1,19 @@
-"""QR codes for print and projector: segno, as inline SVG that scales to any size."""
+"""QR codes for print and projector: segno, as inline SVG that scales to any size.
+
+Encoding picks the best of eight masks in pure Python; a module's code shows on its page and on
+every course page that includes it, so each address is encoded once per build.
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote
 
 import segno
 from markupsafe import Markup
 
 
+@lru_cache(maxsize=256)
 def qr_code(address: str, title: str) -> Markup:
     """The address as an inline SVG QR code (error correction M, so a scuffed print still reads).
 

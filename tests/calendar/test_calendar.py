@@ -7,7 +7,6 @@ import json
 import re
 import shutil
 from datetime import date, time
-from pathlib import Path
 
 import icalendar
 import pytest

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 import segno
