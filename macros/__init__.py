@@ -12,14 +12,14 @@ from pathlib import Path
 from mkdocs.utils import get_markdown_title
 
 from . import ical
+from .edition import edition_nav
 from .links import doc_link
 from .render import (
     calendar, case_types, committees, glossary, guidelines, posters, provisions, questions, roles, sources, training,
     trees,
 )
-from .render.abbreviations import abbreviation_definitions
-from .edition import edition_nav
 from .render import edition as edition_pages
+from .render.abbreviations import abbreviation_definitions
 from .render.core import prose_variables
 from .render.dates import danish_date
 from .render.printing import page_source_ids, print_properties
