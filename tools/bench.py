@@ -167,15 +167,14 @@ def synthetic_programme(year: int, count: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def project_copy(target: Path, parts=("mkdocs.yml", "docs", "data", "macros", "overrides")) -> Path:
-    """A copy of what a build reads, to add synthetic data to."""
-    target.mkdir()
-    for part in parts:
-        source = PROJECT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
+def project_copy(target: Path, editions: bool = False) -> Path:
+    """A copy of what a build reads (the tests' copy), to add synthetic data to."""
+    sys.path.insert(0, str(PROJECT / "tests"))
+    from support import copy_project
+
+    copy_project(target)
+    if editions:
+        shutil.copytree(PROJECT / "editions", target / "editions")
     return target
 
 
@@ -219,7 +218,7 @@ def synthetic_edition(project: Path, number: int) -> Path:
 def editions_at_scale(work: Path, count: int = 20, workers: int = 2) -> tuple[list[float], float]:
     """Build `count` synthetic editions one at a time, then all of them `workers` at a time;
     (seconds per edition, total seconds in parallel)."""
-    project = project_copy(work / "editions", ("mkdocs.yml", "docs", "data", "macros", "overrides", "editions"))
+    project = project_copy(work / "editions", editions=True)
     configs = [synthetic_edition(project, number) for number in range(1, count + 1)]
     alone = [timed_build(config, work / "edition-alone" / config.parent.name)[0] for config in configs]
     start = time.perf_counter()
