@@ -7,24 +7,28 @@ Dataset or raises one DataError naming file, line, field and what was expected.
 from __future__ import annotations
 
 import difflib
+import html.entities
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
 
+from .clock import build_day
 from .errors import DataError
 from .model import edition, guide, programme, training, trees
 from .overlay import overlay_document
 from .model.types import ID_RE, MarkdownText
+from .links import HOME_PAGES
 from .refs import iter_refs, iter_strings
 from .programmecheck import check_programme
 from .training import check_course
 from .treecheck import check_tree
 from .validation import validate
-from .yamlsource import Loc, YamlDocument, read_yaml
+from .yamlsource import Loc, YamlDocument, check_data_path, read_yaml
 
 
 @dataclass(frozen=True)
@@ -140,9 +144,11 @@ class _Loaded:
 
 def load_dataset(
     data_dir: Path | str, docs_dir: Path | str | None = None, overlay_dir: Path | str | None = None,
+    today: date | None = None,
 ) -> Dataset:
     """Read and check every data file in `data_dir`, with a local edition's overlay from
-    `overlay_dir` applied; with `docs_dir`, also the pages Markdown fields link to."""
+    `overlay_dir` applied; with `docs_dir`, also the pages Markdown fields link to and the page
+    of every item that has one. Dates are checked against `today` (by default the build day)."""
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise DataError(data_dir, None, "", "the data directory does not exist")
@@ -154,15 +160,18 @@ def load_dataset(
         _reject_unknown_files(overlay, edition=True)
     loaded = [item for spec in DATA_KINDS for item in _load_kind(data_dir, spec, overlay)]
     if overlay is not None:
-        doc = read_yaml(overlay / EDITION_KIND.filename)
+        doc = read_yaml(overlay / EDITION_KIND.filename, overlay)
         loaded.append(_Loaded(EDITION_KIND, doc, validate(doc, EDITION_KIND.model)))
     index = _index_ids(loaded)
     _check_references(loaded, index)
+    _check_abbreviations(loaded)
+    _check_not_ahead(loaded, today or build_day())
     for item in loaded:
         if isinstance(item.spec, FolderKind) and item.spec.cross_check is not None:
             item.spec.cross_check(item.model, item.doc, index)
     if docs_dir is not None:
-        _check_page_links(loaded, Path(docs_dir))
+        _check_page_links(loaded, Path(docs_dir), index)
+        _check_item_pages(loaded, Path(docs_dir))
     by_name = {item.spec.filename: item.model for item in loaded if isinstance(item.spec, FileKind)}
     committees_item = next(item for item in loaded if item.spec.filename == "committees.yml")
     return Dataset(
@@ -204,7 +213,7 @@ def _reject_unknown_files(data_dir: Path, edition: bool = False) -> None:
     files = {spec.filename for spec in DATA_KINDS if isinstance(spec, FileKind)} | ({EDITION_KIND.filename} if edition else set())
     folders = {spec.folder for spec in DATA_KINDS if isinstance(spec, FolderKind)} | ({"schema"} if not edition else set())
     for path in sorted(data_dir.iterdir()):
-        if path.is_file() and path.suffix in (".yml", ".yaml") and path.name not in files:
+        if path.suffix in (".yml", ".yaml") and path.name not in files:
             raise DataError(path, None, "", f"unknown data file; expected one of: {', '.join(sorted(files))}")
         if path.is_dir() and path.name not in folders and not path.name.startswith("."):
             raise DataError(path, None, "", f"unknown data folder; expected one of: {', '.join(sorted(folders))}")
@@ -213,19 +222,20 @@ def _reject_unknown_files(data_dir: Path, edition: bool = False) -> None:
 def _load_kind(data_dir: Path, spec: DataKind, overlay: Path | None = None) -> list[_Loaded]:
     if isinstance(spec, FileKind):
         path = data_dir / spec.filename
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             raise DataError(path, None, "", "this data file is missing")
-        doc = read_yaml(path)
-        if overlay is None or not (overlay / spec.filename).is_file():
+        doc = read_yaml(path, data_dir)
+        overlay_path = overlay / spec.filename if overlay is not None else None
+        if overlay_path is None or not (overlay_path.exists() or overlay_path.is_symlink()):
             return [_Loaded(spec, doc, validate(doc, spec.model))]
-        merged = overlay_document(doc, read_yaml(overlay / spec.filename), spec.collections)
+        merged = overlay_document(doc, read_yaml(overlay_path, overlay), spec.collections)
         return [_Loaded(spec, merged, validate(merged, spec.model), base_model=validate(doc, spec.model))]
     # A folder: one item per file; an overlay's file adds an item, or replaces the base's of that name.
-    files = {path.name: path for path in _folder_files(data_dir / spec.folder)}
+    files = {path.name: (path, data_dir) for path in _folder_files(data_dir / spec.folder, data_dir)}
     if overlay is not None:
-        files.update({path.name: path for path in _folder_files(overlay / spec.folder)})
+        files.update({path.name: (path, overlay) for path in _folder_files(overlay / spec.folder, overlay)})
     loaded = []
-    for path in sorted(files.values(), key=lambda p: p.name):
+    for path, root in sorted(files.values(), key=lambda entry: entry[0].name):
         if path.suffix != ".yml":
             raise DataError(path, None, "", f"only .yml files belong in {spec.folder}/")
         if not ID_RE.match(path.stem):
@@ -233,7 +243,7 @@ def _load_kind(data_dir: Path, spec: DataKind, overlay: Path | None = None) -> l
                 path, None, "",
                 "the file name is the item's id: lowercase letters, digits and single hyphens, ending in .yml",
             )
-        doc = read_yaml(path)
+        doc = read_yaml(path, root)
         if isinstance(doc.value, dict):
             if "id" in doc.value:
                 raise DataError(
@@ -248,8 +258,11 @@ def _load_kind(data_dir: Path, spec: DataKind, overlay: Path | None = None) -> l
     return loaded
 
 
-def _folder_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*")) if folder.is_dir() else []
+def _folder_files(folder: Path, root: Path) -> list[Path]:
+    if not folder.exists() and not folder.is_symlink():
+        return []
+    check_data_path(folder, root, folder=True)
+    return sorted(path for path in folder.iterdir() if not path.name.startswith("."))
 
 
 def _index_ids(loaded: list[_Loaded]) -> dict[str, dict[str, Any]]:
@@ -275,11 +288,28 @@ def _index_ids(loaded: list[_Loaded]) -> dict[str, dict[str, Any]]:
     return index
 
 
+def _owner(item: _Loaded, loc: Loc) -> tuple[str, str] | None:
+    """(kind, id) of the item a field at `loc` belongs to."""
+    if isinstance(item.spec, FolderKind):
+        return item.spec.kind, item.model.id
+    if len(loc) >= 2 and loc[0] in item.spec.collections and isinstance(loc[1], int):
+        return item.spec.collections[loc[0]], getattr(item.model, loc[0])[loc[1]].id
+    return None
+
+
 def _check_references(loaded: list[_Loaded], index: dict[str, dict[str, Any]]) -> None:
     for item in loaded:
+        listed: dict[Loc, dict[str, int]] = {}
         for kind, target, loc in iter_refs(item.model):
+            if isinstance(loc[-1], int):
+                earlier = listed.setdefault(loc[:-1], {})
+                if target in earlier:
+                    raise item.doc.error(loc, f"'{target}' is listed twice (first as item {earlier[target] + 1}); list it once")
+                earlier[target] = loc[-1]
             if kind == "page":
                 continue  # pages are checked against the docs folder in _check_page_links
+            if _owner(item, loc) == (kind, target):
+                raise item.doc.error(loc, f"an item cannot refer to itself ('{target}'); name another {kind.replace('_', ' ')}")
             known = index.get(kind, {})
             if target in known:
                 continue
@@ -290,30 +320,167 @@ def _check_references(loaded: list[_Loaded], index: dict[str, dict[str, Any]]) -
             )
 
 
-# A Markdown link's target: [text](target) or [text](target "title").
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+# Where Markdown can name a URL: a link or image `[text](target)`, `![alt](target)`, and a
+# reference definition `[label]: target` on a line of its own.
+_MARKDOWN_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)")
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]*)", re.MULTILINE)
+_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
+# Entities and escapes are how a scheme is hidden from a check that reads the raw text.
+_HIDDEN_SCHEME = re.compile(r"^[^/?#]*(&|%|\\)")
+_SAFE_LINK = re.compile(r"^(https:|mailto:|#)")
 
 
-def _check_page_links(loaded: list[_Loaded], docs_dir: Path) -> None:
+def _markdown_targets(text: str) -> list[tuple[bool, str]]:
+    """(is an image, target) for every URL a Markdown text names."""
+    found = [(bang == "!", target) for bang, target in _MARKDOWN_LINK.findall(text)]
+    found += [(False, target) for target in _REFERENCE_DEFINITION.findall(text)]
+    found += [(False, target) for target in _AUTOLINK.findall(text)]
+    return found
+
+
+# The items whose page is their own (docs/svar/<id>.md), by kind.
+_ITEM_PAGES = {kind: page for kind, page in HOME_PAGES.items() if "{id}" in page}
+
+
+def _check_item_pages(loaded: list[_Loaded], docs_dir: Path) -> None:
+    """A tree, module or course is shown on a page of its own, which must exist."""
+    for item in loaded:
+        if isinstance(item.spec, FolderKind) and item.spec.kind in _ITEM_PAGES:
+            page = _ITEM_PAGES[item.spec.kind].format(id=item.model.id)
+            if not (docs_dir / page).is_file():
+                raise DataError(
+                    item.doc.path, None, "",
+                    f"this {item.spec.kind} has no page; add docs/{page} with the two lines the other pages of its kind have",
+                )
+
+
+def _check_page_links(loaded: list[_Loaded], docs_dir: Path, index: dict[str, dict[str, Any]]) -> None:
     """Links in Markdown fields must name an existing page, from the docs root (`/roller.md#leder`).
 
     The same field can be shown on several pages, so a link relative to one page would break
-    on another; MkDocs turns the root-relative form into a relative URL on every page.
+    on another; the build turns the root-relative form into a relative URL on every page. Other
+    links may only go to https: and mailto: addresses, and images only come from the site itself.
     """
+    anchors = PageAnchors(docs_dir, index)
     for item in loaded:
         for kind, target, loc in iter_refs(item.model):
-            if kind == "page" and not (docs_dir / target.split("#", 1)[0].lstrip("/")).is_file():
-                raise item.doc.error(loc, f"'{target}' is not a page of the site (no docs{target.split('#', 1)[0]})")
+            if kind == "page":
+                if not (docs_dir / target.split("#", 1)[0].lstrip("/")).is_file():
+                    raise item.doc.error(loc, f"'{target}' is not a page of the site (no docs{target.split('#', 1)[0]})")
+                problem = anchors.problem(target)
+                if problem:
+                    raise item.doc.error(loc, f"'{target}': {problem}")
         for text, loc in iter_strings(item.model):
             if not isinstance(text, MarkdownText):
                 continue
-            for target in _MARKDOWN_LINK.findall(text):
-                if re.match(r"^(https?:|mailto:|#)", target):
+            for image, target in _markdown_targets(text):
+                if image and (":" in target.split("/", 1)[0] or target.startswith("//") or _HIDDEN_SCHEME.match(target)):
+                    raise item.doc.error(
+                        loc, f"image '{target}' must come from the site itself, such as '/assets/images/…'; the site loads nothing from other addresses"
+                    )
+                if not image and _SAFE_LINK.match(target):
                     continue
                 path = target.split("#", 1)[0]
-                if not path.startswith("/") or not path.endswith(".md"):
+                if image and path.startswith("/"):
+                    if not (docs_dir / path.lstrip("/")).is_file():
+                        raise item.doc.error(loc, f"image '{target}' is not a file of the site (no docs{path})")
+                    continue
+                if not path.startswith("/") or not path.endswith(".md") or _HIDDEN_SCHEME.match(target):
                     raise item.doc.error(
-                        loc, f"link '{target}' must name a page from the docs folder, such as '/roller.md#leder'"
+                        loc, f"link '{target}' must name a page from the docs folder, such as '/roller.md#leder', or an https: or mailto: address"
                     )
                 if not (docs_dir / path.lstrip("/")).is_file():
                     raise item.doc.error(loc, f"link '{target}' points at a page that does not exist (docs{path})")
+                problem = anchors.problem(target)
+                if problem:
+                    raise item.doc.error(loc, f"link '{target}': {problem}")
+
+
+class PageAnchors:
+    """The anchors a page of docs/ will have: the ids of the data items it presents, the ids its
+    headings are given (`{ #id }`) and the ids its Markdown headings get from their text."""
+
+    _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(?:\{[^}]*#([^\s}]+)[^}]*\})?\s*$", re.MULTILINE)
+    _EXPLICIT = re.compile(r"""(?:\{[^}\n]*#|\bid=["'])([^\s}"']+)""")
+
+    def __init__(self, docs_dir: Path, index: dict[str, dict[str, Any]]):
+        self._docs_dir = docs_dir
+        self._index = index
+        self._cache: dict[str, set[str]] = {}
+
+    def problem(self, target: str) -> str | None:
+        page, _, anchor = target.lstrip("/").partition("#")
+        if not anchor:
+            return None
+        known = self._anchors(page)
+        if anchor in known:
+            return None
+        close = difflib.get_close_matches(anchor, sorted(known), n=1)
+        hint = f"; did you mean '#{close[0]}'?" if close else ""
+        return f"the page has no anchor '#{anchor}'{hint}"
+
+    def _anchors(self, page: str) -> set[str]:
+        if page not in self._cache:
+            self._cache[page] = self._read(page)
+        return self._cache[page]
+
+    def _read(self, page: str) -> set[str]:
+        from pymdownx.slugs import slugify
+
+        source = (self._docs_dir / page).read_text(encoding="utf-8")
+        slug = slugify(case="lower")
+        known: set[str] = set()
+        for kind in self._home_kinds(page):
+            known.update(self._index.get(kind, {}))
+        known.update(self._EXPLICIT.findall(source))
+        for text, explicit in self._HEADING.findall(source):
+            if explicit:
+                known.add(explicit)
+            elif "{{" not in text:
+                known.add(slug(re.sub(r"[*_`]", "", text), "-"))
+        return known
+
+    @staticmethod
+    def _home_kinds(page: str) -> list[str]:
+        return [kind for kind, home in HOME_PAGES.items() if home == page]
+
+
+# Names of HTML character references ('amp' in '&amp;'): an abbreviation with such a name would
+# be found inside the escaped text of every page.
+_ENTITY_NAMES = frozenset(name.rstrip(";") for name in html.entities.html5)
+
+
+def _check_abbreviations(loaded: list[_Loaded]) -> None:
+    """An abbreviation is explained wherever it appears as a word, so it must be a real one:
+    at least two characters, not a number, not the name of an HTML character reference."""
+    for item in loaded:
+        if not isinstance(item.spec, FileKind) or item.spec.filename != "glossary.yml":
+            continue
+        for position, term in enumerate(item.model.terms):
+            if term.expansion is None:
+                continue
+            word = term.term
+            problem = None
+            if len(word) < 2:
+                problem = "is a single character"
+            elif word.isdigit():
+                problem = "is a number"
+            elif word in _ENTITY_NAMES:
+                problem = f"is the name of an HTML character reference (&{word};)"
+            if problem:
+                raise item.doc.error(
+                    ("terms", position, "term"),
+                    f"the abbreviation '{word}' {problem}, so it cannot be explained wherever it appears; "
+                    "write the term out, or leave out its expansion",
+                )
+
+
+def _check_not_ahead(loaded: list[_Loaded], today: date) -> None:
+    """A programme cannot have been changed after the day of the build."""
+    for item in loaded:
+        if isinstance(item.spec, FolderKind) and item.spec.kind == "programme" and item.model.updated > today:
+            raise item.doc.error(
+                ("updated",),
+                f"{item.model.updated.isoformat()} lies after the day of the build ({today.isoformat()}); "
+                "give the day the programme was last changed",
+            )

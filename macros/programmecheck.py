@@ -8,12 +8,20 @@ from .errors import DataError
 from .model.programme import Programme
 from .yamlsource import YamlDocument
 
+# The years a programme may be for: MED in its present form is from this century, and a year
+# far ahead is a typing mistake.
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+
 
 def check_programme(programme: Programme, doc: YamlDocument) -> None:
     """The file is named after its year, ids are unique, and every session lies in that year."""
     if not re.fullmatch(r"\d{4}", programme.id):
         raise DataError(doc.path, None, "", "a programme file is named after its year, such as 2024.yml")
     year = int(programme.id)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DataError(
+            doc.path, None, "", f"a programme's year must lie between {FIRST_YEAR} and {LAST_YEAR}, got {year}",
+        )
     first_event: dict[str, int] = {}
     for index, event in enumerate(programme.events):
         loc = ("events", index, "id")

@@ -6,13 +6,14 @@ import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import mkdocs
 from mkdocs.exceptions import PluginError
 
+from .clock import build_day
 from .errors import DataError, PageError
 from .links import PageLinks
 from .loader import Dataset, load_dataset
@@ -58,14 +59,6 @@ def load_site(config: Any, project_dir: str | Path) -> Site:
         return Site(data=data, project_dir=project_dir, posters=poster_pages(docs_dir, folders))
     except (DataError, PageError) as error:
         raise PluginError(str(error)) from None
-
-
-def build_day(environ: Mapping[str, str] = os.environ) -> date:
-    """The day of the build: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
-    epoch = environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return date.today()
 
 
 def calendar_today(environ: Mapping[str, str] = os.environ) -> date:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .guide import CommitteeRef, GuidelineTypeRef, Sources
 from .training import QuestionSetRef
-from .types import Id, IsoDate, Markdown, Model, Text, ref
+from .types import Id, IsoDate, Markdown, Model, Line, Text, ref
 
 LocalLevelRef = ref("local_level", "edition.yml")
 LocalCommitteeRef = ref("local_committee", "edition.yml")
@@ -34,49 +34,62 @@ class Amendment(Model):
 class Agreement(Model):
     """The local MED-aftale itself."""
 
-    title: Text
+    title: Line
     took_effect: IsoDate = Field(description="The date the agreement took effect")
-    structure: Text | None = Field(default=None, description="The kind of structure, such as 'en-strenget struktur'")
+    structure: Line | None = Field(default=None, description="The kind of structure, such as 'en-strenget struktur'")
     foundation: Text | None = Field(default=None, description="What the agreement builds on, such as the municipality's values")
-    where: Text | None = Field(default=None, description="Where employees find the agreement")
+    where: Line | None = Field(default=None, description="Where employees find the agreement")
     amendments: list[Amendment] = Field(default_factory=list)
+
+    @field_validator("amendments")
+    @classmethod
+    def _amended_after_effect(cls, amendments: list[Amendment], info: ValidationInfo) -> list[Amendment]:
+        took_effect = info.data.get("took_effect")
+        for amendment in amendments:
+            if took_effect is not None and amendment.date < took_effect:
+                raise PydanticCustomError(
+                    "amendment_before_effect",
+                    "an amendment of {day} is dated before the agreement took effect ({took_effect})",
+                    {"day": amendment.date.isoformat(), "took_effect": took_effect.isoformat()},
+                )
+        return amendments
 
 
 class Level(Model):
     """A level of the local MED structure, from the top down."""
 
     id: Id
-    name: Text
-    section: Text | None = Field(default=None, description="The agreement's section on the level, such as '§ 4, stk. 9'")
+    name: Line
+    section: Line | None = Field(default=None, description="The agreement's section on the level, such as '§ 4, stk. 9'")
 
 
 class LocalCommittee(Model):
     """A committee or forum of the local structure, with its local name."""
 
     id: Id
-    name: Text = Field(description="The local name, such as 'KommuneMED'")
+    name: Line = Field(description="The local name, such as 'KommuneMED'")
     level: LocalLevelRef
     base: CommitteeRef | None = Field(default=None, description="The committee of the guide it is, such as hovedudvalg")
     applies_to: Text | None = Field(default=None, description="Where it is set up, such as 'arbejdspladser med 25 eller flere medarbejdere'")
-    chair: Text | None = None
-    deputy_chair: Text | None = None
+    chair: Line | None = None
+    deputy_chair: Line | None = None
     composition: list[Text] = Field(default_factory=list)
     meetings_per_year: int | None = Field(default=None, ge=1, description="Ordinary meetings a year, where the agreement says")
     tasks: list[Text] = Field(default_factory=list)
-    section: Text | None = Field(default=None, description="The agreement's section on the committee")
+    section: Line | None = Field(default=None, description="The agreement's section on the committee")
 
 
 class Task(Model):
     """Something in the year's cycle (årshjul): a meeting, a discussion, a deadline, an election."""
 
     id: Id
-    title: Text
+    title: Line
     kind: Literal["møde", "arbejdsmiljø", "apv", "budget", "valg", "strategi", "andet"]
     committee: LocalCommitteeRef | None = None
     month: int | None = Field(
         default=None, ge=1, le=12, description="The month it falls in; leave out when the agreement fixes none"
     )
-    when: Text | None = Field(default=None, description="The agreement's own words on the timing, such as 'inden 1. maj'")
+    when: Line | None = Field(default=None, description="The agreement's own words on the timing, such as 'inden 1. maj'")
     count: int | None = Field(default=None, ge=1, description="How many a year, for meetings")
     every: Literal["år", "andet år"] = "år"
     years: Literal["alle", "lige", "ulige"] = Field(default="alle", description="For every second year: odd or even years")
@@ -89,26 +102,26 @@ class Task(Model):
 
 
 class Section(Model):
-    number: Text = Field(description="As the agreement writes it, such as '§ 5'")
-    title: Text
+    number: Line = Field(description="As the agreement writes it, such as '§ 5'")
+    title: Line
 
 
 class Appendix(Model):
-    letter: Text = Field(pattern=r"^[A-ZÆØÅ]$", description="The appendix's letter, such as 'K'")
-    title: Text
+    letter: Line = Field(pattern=r"^[A-ZÆØÅ]$", description="The appendix's letter, such as 'K'")
+    title: Line
 
 
 class LocalGuideline(Model):
     id: Id
-    name: Text
+    name: Line
     type: GuidelineTypeRef | None = None
-    where: Text = Field(description="Where it is found, such as 'Bilag J'")
+    where: Line = Field(description="Where it is found, such as 'Bilag J'")
 
 
 class EditionFile(Model):
     """edition.yml: the municipality and its MED-aftale."""
 
-    municipality: Text = Field(description="The municipality's name, such as 'Albertslund Kommune'")
+    municipality: Line = Field(description="The municipality's name, such as 'Albertslund Kommune'")
     agreement: Agreement
     intro: Markdown | None = Field(default=None, description="A few words on the agreement, in our own words")
     levels: list[Level] = Field(min_length=1, description="From the top level down")

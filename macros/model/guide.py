@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from .types import Id, IsoDate, Markdown, Model, Text, ref
+from .types import Id, IsoDate, Markdown, Model, Line, Text, ref
 
 SourceRef = ref("source", "sources.yml")
 RoleRef = ref("role", "roles.yml")
@@ -26,12 +26,12 @@ class Source(Model):
     """A document the facts of the site are taken from."""
 
     id: Id
-    title: Text = Field(description="The document's title as printed (main line)")
-    subtitle: Text | None = Field(default=None, description="The rest of the title, printed after the main line")
-    short_title: Text | None = Field(
+    title: Line = Field(description="The document's title as printed (main line)")
+    subtitle: Line | None = Field(default=None, description="The rest of the title, printed after the main line")
+    short_title: Line | None = Field(
         default=None, max_length=40, description="A short name for tight places, such as the margin of a printed page"
     )
-    publisher: Text = Field(description="Who issued it")
+    publisher: Line = Field(description="Who issued it")
     date: IsoDate = Field(description="Date of publication (YYYY-MM-DD); the first of the month if only the month is known")
     date_precision: Literal["dag", "måned", "år"] = Field(description="How much of `date` the document itself gives")
     kind: Literal["brev", "pjece", "rapport", "oplæg", "program"]
@@ -46,17 +46,17 @@ class SourcesFile(Model):
 class AtAGlance(Model):
     """A role in a line per system, for posters and other places with little room."""
 
-    in_med: Text = Field(max_length=110, description="The role in MED, in one short line")
-    in_partssystem: Text = Field(max_length=110, description="The role in the leader–TR partssystem, in one short line")
+    in_med: Line = Field(max_length=110, description="The role in MED, in one short line")
+    in_partssystem: Line = Field(max_length=110, description="The role in the leader–TR partssystem, in one short line")
 
 
 class Role(Model):
     """A role a person can hold in MED or in the leader–TR cooperation."""
 
     id: Id
-    name: Text
-    abbreviation: Text | None = Field(default=None, description="Short form, e.g. AMR; explained through the glossary")
-    also_called: list[Text] = Field(default_factory=list, description="Other names used locally")
+    name: Line
+    abbreviation: Line | None = Field(default=None, description="Short form, e.g. AMR; explained through the glossary")
+    also_called: list[Line] = Field(default_factory=list, description="Other names used locally")
     side: Literal["ledelse", "medarbejdere", "begge"] = Field(description="Which side of the table the role sits on")
     summary: Text = Field(description="The role in one sentence")
     appointed_by: Text = Field(description="Who appoints or elects the person")
@@ -83,18 +83,18 @@ class NameForms(Model):
     """How the guide's prose names a committee, so a local edition can give its own name:
     'hovedudvalg', 'hovedudvalget', 'hovedudvalgets'."""
 
-    ubestemt: Text
-    bestemt: Text
-    ejefald: Text
+    ubestemt: Line
+    bestemt: Line
+    ejefald: Line
 
 
 class Committee(Model):
     """A committee, meeting form or forum in which management and employees cooperate."""
 
     id: Id
-    name: Text
-    abbreviation: Text | None = None
-    also_called: list[Text] = Field(default_factory=list)
+    name: Line
+    abbreviation: Line | None = None
+    also_called: list[Line] = Field(default_factory=list)
     levels: list[Literal["kommune", "område", "arbejdsplads", "på tværs"]] = Field(
         min_length=1, description="Where in the organisation it works"
     )
@@ -104,7 +104,7 @@ class Committee(Model):
     summary: Text
     description: Markdown
     members: list[Member] = Field(min_length=1)
-    chaired_by: Text | None = Field(default=None, description="Who chairs it, where there is a chair")
+    chaired_by: Line | None = Field(default=None, description="Who chairs it, where there is a chair")
     tasks: list[Markdown] = Field(default_factory=list)
     guideline_scope: Text | None = Field(
         default=None, description="Where the retningslinjer the committee agrees apply, if it agrees any"
@@ -123,8 +123,8 @@ class OrganisationArea(Model):
     """A hovedorganisationsområde: the groups employee seats in MED are shared between."""
 
     id: Id
-    name: Text
-    abbreviation: Text | None = None
+    name: Line
+    abbreviation: Line | None = None
     description: Markdown
     sources: Sources = Field(min_length=1)
 
@@ -139,7 +139,7 @@ class CaseType(Model):
     """A kind of matter, and whether and where it is dealt with."""
 
     id: Id
-    name: Text
+    name: Line
     category: Literal["med-område", "strategisk", "ikke-i-med", "leder-tr"] = Field(
         description="med-område: one of the four areas; strategisk: strategic discussions; "
         "ikke-i-med: kept out of MED; leder-tr: a topic of the leader–TR cooperation"
@@ -160,7 +160,7 @@ class GuidelineType(Model):
 
     id: Id
     number: int = Field(ge=1, description="Its number in the guide's list of types")
-    name: Text
+    name: Line
     summary: Text
     description: Markdown
     sources: Sources = Field(min_length=1)
@@ -170,7 +170,7 @@ class Guideline(Model):
     """A retningslinje the MED-rammeaftale names, or an example of one a committee may agree."""
 
     id: Id
-    name: Text
+    name: Line
     type: GuidelineTypeRef
     agreed_by: list[CommitteeRef] = Field(min_length=1, description="The committees that must, or may, agree it")
     required: bool = Field(description="true when the MED-rammeaftale requires it; false for examples of optional ones")
@@ -201,9 +201,9 @@ class Provision(Model):
     """A clause of an agreement or a law that the guide rests on, explained plainly."""
 
     id: Id
-    document: Text = Field(description="The agreement or law, e.g. MED-rammeaftalen or forvaltningsloven")
-    reference: Text = Field(description="The clause as it is cited, e.g. § 7, stk. 4, c")
-    title: Text = Field(description="What the clause is about, in a few words")
+    document: Line = Field(description="The agreement or law, e.g. MED-rammeaftalen or forvaltningsloven")
+    reference: Line = Field(description="The clause as it is cited, e.g. § 7, stk. 4, c")
+    title: Line = Field(description="What the clause is about, in a few words")
     summary: Text = Field(description="The clause in one plain sentence")
     explanation: Markdown = Field(description="What it means in practice, in our own words")
     sources: Sources = Field(min_length=1)
@@ -217,7 +217,7 @@ class QuestionSet(Model):
     """Questions for a committee or a course to discuss ("Drøft"), kept together under a title."""
 
     id: Id
-    title: Text = Field(description="The heading shown above the questions")
+    title: Line = Field(description="The heading shown above the questions")
     intro: Text | None = Field(default=None, description="One sentence on when or why to use the questions")
     questions: list[Text] = Field(min_length=1)
     sources: Sources = Field(min_length=1)
@@ -227,8 +227,8 @@ class Term(Model):
     """A term or abbreviation, explained in the glossary and on hover across the site."""
 
     id: Id
-    term: Text = Field(description="The word or abbreviation as it is written")
-    expansion: Text | None = Field(
+    term: Line = Field(description="The word or abbreviation as it is written")
+    expansion: Line | None = Field(
         default=None, description="What an abbreviation stands for; set it and the abbreviation is explained wherever it appears"
     )
     definition: Text = Field(description="A short plain definition, also used as the hover text")

@@ -16,7 +16,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .guide import Sources
-from .types import ClockTime, Id, IsoDate, Markdown, Model, Text, ref
+from .types import ClockTime, Id, IsoDate, Markdown, Model, Line, Text, ref
 
 CourseRef = ref("course", "courses/")
 
@@ -31,13 +31,15 @@ class Session(Model):
     """One occasion of an event: a day in a place, or a webinar."""
 
     id: Id = Field(description="Stable within the event; part of the session's anchor and calendar id")
-    title: Text | None = Field(default=None, description="Only when the sessions differ in content, as in a webinar series")
+    title: Line | None = Field(default=None, description="Only when the sessions differ in content, as in a webinar series")
     date: IsoDate
     end_date: IsoDate | None = Field(default=None, description="Last day, for a session over several days")
-    place: Text | None = Field(default=None, description="The town or venue; leave out for a webinar")
+    place: Line | None = Field(default=None, description="The town or venue; leave out for a webinar")
     webinar: bool = Field(default=False, description="true for an online session")
     start: ClockTime | None = Field(default=None, description="Start time, only where the programme gives it")
-    duration_minutes: int | None = Field(default=None, ge=1, description="Length, where the programme gives it")
+    duration_minutes: int | None = Field(
+        default=None, ge=1, le=24 * 60, description="Length in minutes, where the programme gives it; at most a day (use end_date for more)"
+    )
 
     @field_validator("end_date")
     @classmethod
@@ -77,7 +79,7 @@ class Capacity(Model):
 
 class Audience(Model):
     sectors: list[Sector] = Field(min_length=1, description="kommuner, regioner or both")
-    participants: Text = Field(description="Who may take part")
+    participants: Line = Field(description="Who may take part")
     per_organisation: int | None = Field(
         default=None, ge=1, description="How many from each municipality or region may take part, if limited"
     )
@@ -85,16 +87,16 @@ class Audience(Model):
 
 class Event(Model):
     id: Id = Field(description="Unique within the year; part of the event's anchor and its calendar ids")
-    title: Text
+    title: Line
     kind: EventKind
     audience: Audience
     description: Markdown = Field(description="What the event is about, in our own words")
     sessions: list[Session] = Field(default_factory=list)
-    undated: Text | None = Field(
+    undated: Line | None = Field(
         default=None, description="When the date is not fixed yet: the programme's own words, e.g. 'medio juni'"
     )
     capacity: Capacity | None = None
-    price: Text | None = Field(default=None, description="Only where the programme names a price")
+    price: Line | None = Field(default=None, description="Only where the programme names a price")
     course: CourseRef | None = Field(default=None, description="The course plan in courses/ that the event follows")
     sources: Sources = Field(min_length=1)
 
@@ -111,8 +113,8 @@ class Programme(Model):
     """One year's programme; the file name is the year."""
 
     id: Id
-    title: Text
-    organiser: Text
+    title: Line
+    organiser: Line
     updated: IsoDate = Field(description="When the programme was last changed; the calendar feeds are stamped with it")
     practical: Markdown = Field(description="Who is invited and how, registration, costs, leave, capacity")
     events: list[Event] = Field(min_length=1)

@@ -14,7 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from .guide import Sources
 from .trees import Link, TreeRef
-from .types import ClockTime, Id, Markdown, Model, Text, ref
+from .types import ClockTime, Id, Markdown, Model, Line, Text, ref
 
 QuestionSetRef = ref("question_set", "questions/")
 ModuleRef = ref("module", "modules/")
@@ -23,7 +23,7 @@ ModuleRef = ref("module", "modules/")
 class Exercise(Model):
     """Something the participants do, in groups or together."""
 
-    title: Text
+    title: Line
     minutes: int = Field(ge=1, description="Time the exercise takes, within the module's minutes")
     instructions: Markdown = Field(description="What the participants do, step by step")
     tree: TreeRef | None = Field(default=None, description="A decision tree to run the case through, if any")
@@ -33,7 +33,7 @@ class Module(Model):
     """One module of a course; the file name is its id and part of its short link /m/<id>/."""
 
     id: Id
-    title: Text
+    title: Line
     minutes: int = Field(ge=5, le=480, description="How long the module takes in a course")
     summary: Text = Field(description="What the module is about, in one sentence")
     objectives: list[Text] = Field(min_length=1, description="What the participants can do afterwards")
@@ -63,7 +63,7 @@ class CourseItem(Model):
     """One line of a course's agenda: a module, or a break of some minutes."""
 
     module: ModuleRef | None = None
-    pause: Text | None = Field(default=None, description="A break, such as 'Frokost'; give its minutes")
+    pause: Line | None = Field(default=None, description="A break, such as 'Frokost'; give its minutes")
     minutes: int | None = Field(default=None, ge=5, description="Only for a break; a module brings its own minutes")
 
     @model_validator(mode="after")
@@ -81,7 +81,7 @@ class Course(Model):
     """A course plan: modules in order, with breaks, from a start time; the file name is its id."""
 
     id: Id
-    title: Text
+    title: Line
     summary: Text = Field(description="What the course is and for whom, in one or two sentences")
     audience: Text = Field(description="Who the course is for")
     start: ClockTime = Field(description="When the day begins, written '09:30'")

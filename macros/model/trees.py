@@ -14,7 +14,7 @@ from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .guide import Sources
-from .types import Id, Markdown, Model, PagePath, Text, ref
+from .types import Id, Markdown, Model, PagePath, Line, Text, ref
 
 ProvisionRef = ref("provision", "provisions.yml")
 TreeRef = ref("tree", "trees/")
@@ -24,8 +24,8 @@ class Option(Model):
     """One answer to a question and the node it leads to."""
 
     id: Id = Field(description="Stable id of the answer; it appears in shared links, so do not change it lightly")
-    label: Text = Field(description="The answer as the reader sees it")
-    short: Text | None = Field(
+    label: Line = Field(description="The answer as the reader sees it")
+    short: Line | None = Field(
         default=None, description="A short form for the flowchart; without it, the label up to a dash (–) is used"
     )
     next: Id = Field(description="The id of the node this answer leads to, in the same tree")
@@ -34,7 +34,7 @@ class Option(Model):
 class Question(Model):
     kind: Literal["question"]
     id: Id
-    question: Text
+    question: Line
     help: Markdown | None = Field(default=None, description="What the reader needs to know to answer")
     options: list[Option] = Field(min_length=2)
 
@@ -60,7 +60,7 @@ class Basis(Model):
 
     provision: ProvisionRef | None = None
     page: PagePath | None = None
-    label: Text | None = Field(default=None, description="The text of a page link; not used with a provision")
+    label: Line | None = Field(default=None, description="The text of a page link; not used with a provision")
 
     @model_validator(mode="after")
     def _one_target(self) -> "Basis":
@@ -74,7 +74,7 @@ class Basis(Model):
 class Link(Model):
     """A link from an outcome to a page of the guide or to another tree."""
 
-    label: Text
+    label: Line
     page: PagePath | None = None
     tree: TreeRef | None = None
 
@@ -88,7 +88,7 @@ class Link(Model):
 class Outcome(Model):
     kind: Literal["outcome"]
     id: Id
-    title: Text = Field(description="The answer in one line")
+    title: Line = Field(description="The answer in one line")
     answer: Markdown = Field(description="The answer explained")
     basis: list[Basis] = Field(min_length=1, description="The clauses or guide sections the answer rests on")
     next_steps: list[Markdown] = Field(min_length=1, description="What to do now")
@@ -116,7 +116,7 @@ class Tree(Model):
     """A decision tree: start at `start`, follow the options, end at an outcome."""
 
     id: Id
-    title: Text = Field(description="The question the tree answers, as its page title")
+    title: Line = Field(description="The question the tree answers, as its page title")
     summary: Text = Field(description="What the tree helps with, in one sentence")
     intro: Markdown | None = None
     start: Id = Field(description="The id of the first question")

@@ -1,8 +1,12 @@
 """Field types shared by every data kind.
 
 Each type says in one place what a field may hold, what an editor's JSON Schema shows
-for it, and how it reaches HTML: `Text` is always escaped; only `Markdown` is passed to
-Markdown, and it may not carry raw HTML.
+for it, and how it reaches HTML: `Line` (a title, a name, a label: one line) and `Text` (a
+sentence or more) are always escaped, so they show exactly as written and are never read as
+Markdown or HTML; only `Markdown` is rendered, by the data's own restricted Markdown
+(`macros/render/markdown.py`), and it may not carry raw HTML or attribute lists. Every kind
+of text has a length limit far above what the guide needs, so a slip of the keyboard (or a
+hostile file) cannot make pages of megabytes.
 """
 
 from __future__ import annotations
@@ -17,8 +21,17 @@ from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9æøå]+(?:-[a-z0-9æøå]+)*$"
 ID_RE = re.compile(ID_PATTERN)
+# An id becomes an anchor, a file name (a calendar feed, a short link) and part of addresses.
+ID_MAX_LENGTH = 60
+LINE_MAX_LENGTH = 200
+TEXT_MAX_LENGTH = 2_000
+MARKDOWN_MAX_LENGTH = 6_000
 _TEMPLATE_MARKERS = re.compile(r"\{\{|\{%|\{#|%\}|\}\}")
-_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--|<!\[CDATA\[|<\?")
+# Python-Markdown's attribute lists, which the data's Markdown does not read: '{ onclick=… }',
+# '{: .class }', '{ #id }'.
+_ATTRIBUTE_LIST = re.compile(r"\{:?\s*[#.:\w-][^{}\n]*\}")
+_LINE_BREAK = re.compile(r"[\r\n\t\v\f\x85\u2028\u2029]")
 
 
 class Model(BaseModel):
@@ -41,6 +54,12 @@ class RefTo:
 
 
 def _check_id(value: str) -> str:
+    if len(value) > ID_MAX_LENGTH:
+        raise PydanticCustomError(
+            "id_too_long",
+            "expected an id of at most {limit} characters (it becomes an address and a file name), got {length}",
+            {"limit": ID_MAX_LENGTH, "length": len(value)},
+        )
     if not ID_RE.match(value):
         raise PydanticCustomError(
             "id_format",
@@ -50,11 +69,12 @@ def _check_id(value: str) -> str:
     return value
 
 
-def _check_text(value: str) -> str:
+def _check_text(value: str, limit: int = TEXT_MAX_LENGTH) -> str:
     if not value.strip():
         raise PydanticCustomError("empty_text", "expected text, got an empty string")
     if value != value.strip():
         value = value.strip()
+    _check_length(value, limit)
     if _TEMPLATE_MARKERS.search(value):
         raise PydanticCustomError(
             "template_marker", "text may not contain template markers such as '{{' or '{%'"
@@ -62,14 +82,40 @@ def _check_text(value: str) -> str:
     return value
 
 
+def _check_length(value: str, limit: int) -> None:
+    if len(value) > limit:
+        raise PydanticCustomError(
+            "text_too_long", "expected at most {limit} characters, got {length}; shorten it",
+            {"limit": limit, "length": len(value)},
+        )
+
+
+def _check_line(value: str) -> str:
+    value = _check_text(value, LINE_MAX_LENGTH)
+    match = _LINE_BREAK.search(value)
+    if match:
+        what = "a tab" if match.group(0) == "\t" else "a line break"
+        raise PydanticCustomError(
+            "line_break", "expected one line of text, got {what}; write it on one line", {"what": what},
+        )
+    return value
+
+
 def _check_markdown(value: str) -> MarkdownText:
-    value = _check_text(value)
+    value = _check_text(value, MARKDOWN_MAX_LENGTH)
     match = _HTML_TAG.search(value)
     if match:
         raise PydanticCustomError(
             "raw_html",
             "Markdown fields may not contain raw HTML ({tag}); use Markdown syntax instead",
             {"tag": repr(match.group(0))},
+        )
+    match = _ATTRIBUTE_LIST.search(value)
+    if match:
+        raise PydanticCustomError(
+            "attribute_list",
+            "Markdown fields may not contain attribute lists ({found}); write the text without braces",
+            {"found": repr(match.group(0))},
         )
     return MarkdownText(value)
 
@@ -92,13 +138,23 @@ def _parse_date(value: Any) -> Any:
 Id = Annotated[
     str,
     AfterValidator(_check_id),
-    Field(json_schema_extra={"pattern": ID_PATTERN}),
+    Field(json_schema_extra={"pattern": ID_PATTERN, "maxLength": ID_MAX_LENGTH}),
 ]
-Text = Annotated[str, AfterValidator(_check_text), Field(min_length=1)]
+# One line: titles, names, labels, answers, places – anything shown in a heading, a button, the
+# navigation, a calendar's summary or a poster's line.
+Line = Annotated[
+    str,
+    AfterValidator(_check_line),
+    Field(min_length=1, json_schema_extra={"maxLength": LINE_MAX_LENGTH, "pattern": "^[^\\r\\n\\t]*$"}),
+]
+# A sentence or more of plain text; a line break in it is shown as a space.
+Text = Annotated[
+    str, AfterValidator(_check_text), Field(min_length=1, json_schema_extra={"maxLength": TEXT_MAX_LENGTH}),
+]
 Markdown = Annotated[
     str,
     AfterValidator(_check_markdown),
-    Field(min_length=1, json_schema_extra={"contentMediaType": "text/markdown"}),
+    Field(min_length=1, json_schema_extra={"contentMediaType": "text/markdown", "maxLength": MARKDOWN_MAX_LENGTH}),
 ]
 IsoDate = Annotated[
     date,
@@ -113,11 +169,11 @@ def ref(kind: str, where: str) -> Any:
         str,
         RefTo(kind),
         AfterValidator(_check_id),
-        Field(json_schema_extra={"pattern": ID_PATTERN, "description": f"id of a {kind} in {where}"}),
+        Field(json_schema_extra={"pattern": ID_PATTERN, "maxLength": ID_MAX_LENGTH, "description": f"id of a {kind} in {where}"}),
     ]
 
 
-PAGE_PATTERN = r"^/[^#?\s]+\.md(#[^\s?]+)?$"
+PAGE_PATTERN = r"^/[^#?\s\"'<>()\\]+\.md(#[^\s?\"'<>()\\]+)?$"
 
 
 def _check_page_path(value: str) -> str:
