@@ -20,7 +20,7 @@ from .render import (
 )
 from .render import edition as edition_pages
 from .render.abbreviations import abbreviation_definitions
-from .render.core import prose_variables
+from .render.core import markdown_text, prose_variables
 from .render.dates import danish_date
 from .render.printing import page_source_ids, print_properties
 from .site import build_day, calendar_today, check_mkdocs_version, load_site, page_errors, page_links, write_files
@@ -103,7 +103,7 @@ def define_env(env):
     @env.macro
     def tree_title(tree_id: str) -> str:
         """The question a tree answers, for its page heading."""
-        return data.get("tree", tree_id).title
+        return markdown_text(data.get("tree", tree_id).title)
 
     @env.macro
     def tree_page(tree_id: str) -> str:
@@ -158,7 +158,7 @@ def define_env(env):
     @env.macro
     def module_title(module_id: str) -> str:
         """A course module's title, for its page heading."""
-        return data.get("module", module_id).title
+        return markdown_text(data.get("module", module_id).title)
 
     @env.macro
     def module_page(module_id: str) -> str:
@@ -173,7 +173,7 @@ def define_env(env):
     @env.macro
     def course_title(course_id: str) -> str:
         """A course plan's title, for its page heading."""
-        return data.get("course", course_id).title
+        return markdown_text(data.get("course", course_id).title)
 
     @env.macro
     def course_page(course_id: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .model.edition import EditionFile
+from .render.escaping import heading_markup
 
 LOCAL_FOLDER = "lokalt"
 LOCAL_PAGES = (f"{LOCAL_FOLDER}/index.md", f"{LOCAL_FOLDER}/årshjul.md")
@@ -23,10 +24,11 @@ def edition_nav(nav: list[Any], edition: EditionFile, prose_names: dict[str, str
     labels = {}
     for word, name in prose_names.items():
         if word != name:
-            labels[word] = name
-            labels[word[:1].upper() + word[1:]] = name[:1].upper() + name[1:]
+            labels[word] = str(heading_markup(name))
+            labels[word[:1].upper() + word[1:]] = str(heading_markup(name[:1].upper() + name[1:]))
     renamed = _rename(nav, labels)
-    section = {f"Vores MED-aftale i {edition.municipality}": [LOCAL_PAGES[0], {"Årshjulet som plakat": LOCAL_PAGES[1]}]}
+    # The theme prints navigation labels as they are, so the data's names arrive escaped.
+    section = {f"Vores MED-aftale i {heading_markup(edition.municipality)}": [LOCAL_PAGES[0], {"Årshjulet som plakat": LOCAL_PAGES[1]}]}
     position = next(
         (i for i, entry in enumerate(renamed) if isinstance(entry, dict) and LOCAL_SECTION_BEFORE in entry),
         len(renamed),

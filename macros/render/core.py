@@ -1,47 +1,53 @@
 """The template environment every component is rendered with.
 
 Templates live in `overrides/components/<component>.html`, next to the component's script
-and styles. Autoescaping is on, so every data string is escaped unless it is a
-`MarkdownText` passed through the `md` filter. Output is a Markdown page fragment: raw HTML
-blocks (left alone by Markdown) with `markdown="1"` on the elements whose Markdown content
-Markdown should process (Python-Markdown's md_in_html extension).
+and styles. Output is a Markdown page fragment: raw HTML blocks (left alone by Markdown) with
+`markdown="1"` on the elements whose Markdown content Markdown should process (Python-Markdown's
+md_in_html extension), and headings in Markdown so they reach the table of contents.
+
+Every value a template prints is escaped by `escaping.text_markup`: for HTML, and inert for the
+Markdown that may read it afterwards. A `MarkdownText` passed through the `md` filter is the
+only data that becomes markup, rendered by the data's restricted Markdown and sanitised
+(`markdown.render_markdown`).
 """
 
 from __future__ import annotations
 
 import re
-import string
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..model.types import MarkdownText
 from .dates import danish_clock, danish_date, danish_day, danish_duration, danish_month, machine_date
+from .escaping import heading_markup, line_start, plain_markup, text_markup
+from .markdown import render_markdown
 
 COMPONENTS_DIR = Path(__file__).resolve().parents[2] / "overrides" / "components"
 
-_ASCII_PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
 
-
-def markdown_block(value: MarkdownText | None, css_class: str = "med-md") -> Markup:
-    """A Markdown field as a block Markdown will process; refuses plain text."""
+def markdown_block(
+    value: MarkdownText | None, css_class: str = "med-md", abbreviations: Mapping[str, str] | None = None, links: Any = None,
+) -> Markup:
+    """A Markdown field as a finished block of sanitised HTML; refuses plain text."""
     if value is None:
         return Markup("")
     if not isinstance(value, MarkdownText):
         raise TypeError("the md filter takes a Markdown field; plain text is escaped, not rendered")
-    return Markup(f'<div class="{css_class}" markdown="1">\n\n{value}\n\n</div>')
+    return Markup(f'<div class="{text_markup(css_class)}">\n{render_markdown(value, abbreviations, links)}\n</div>')
+
+
+@jinja2.pass_context
+def _md_filter(context: Any, value: MarkdownText | None, css_class: str = "med-md") -> Markup:
+    return markdown_block(value, css_class, context.get("abbreviations", {}), context.get("links"))
 
 
 def markdown_text(value: str) -> Markup:
-    """Plain text made safe to place in Markdown (a heading): every punctuation escaped.
-
-    With pymdownx.escapeall any character may be backslash-escaped, so `*`, `[`, `<` or `{`
-    in data stay literal characters instead of becoming emphasis, links, HTML or attributes.
-    """
-    return Markup(_ASCII_PUNCTUATION.sub(r"\\\1", value))
+    """Plain text made safe to place in a Markdown heading: shown as written, never read as markup."""
+    return heading_markup(value)
 
 
 def prose_variables(prose_names: Mapping[str, str]) -> dict[str, Markup]:
@@ -78,13 +84,19 @@ def mark_abbreviations(text: str, titles: Mapping[str, str]) -> Markup:
     The same abbreviations and titles feed Markdown's abbr extension for page prose, so
     plain data strings and Markdown explain abbreviations alike.
     """
-    escaped = str(escape(text))
     pattern = _pattern_for(tuple(sorted(titles)))
     if pattern is None:
-        return Markup(escaped)
-    return Markup(
-        pattern.sub(lambda m: f'<abbr title="{escape(titles[m.group(1)])}">{m.group(1)}</abbr>', escaped)
-    )
+        return text_markup(text)
+    # Matched in the text as written, then escaped piece by piece: an abbreviation is never
+    # found inside an escape ('amp' in '&amp;').
+    out, position = [], 0
+    for match in pattern.finditer(text):
+        word = match.group(1)
+        out.append(plain_markup(text[position:match.start()]))
+        out.append(f'<abbr title="{text_markup(titles[word])}">{plain_markup(word)}</abbr>')
+        position = match.end()
+    out.append(plain_markup(text[position:]))
+    return Markup(line_start("".join(out)))
 
 
 @lru_cache(maxsize=8)
@@ -101,7 +113,7 @@ def _abbr_filter(context: Any, text: str | None) -> Markup:
 
 def _join_filter(items: Iterable[Any], separator: str = ", ", last: str = " og ") -> Markup:
     """Join already-safe items as Danish prose: 'a, b og c'."""
-    parts = [Markup(escape(item)) for item in items]
+    parts = [text_markup(item) for item in items]
     if len(parts) <= 1:
         return Markup("").join(parts)
     return Markup(separator).join(parts[:-1]) + Markup(last) + parts[-1]
@@ -112,12 +124,13 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(COMPONENTS_DIR),
         autoescape=True,
+        finalize=text_markup,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = markdown_block
+    env.filters["md"] = _md_filter
     env.filters["md_text"] = markdown_text
     env.filters["plain"] = plain_text
     env.filters["abbr"] = _abbr_filter

@@ -12,13 +12,14 @@ import math
 import textwrap
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..links import Links
 from ..loader import Dataset
 from ..model.edition import EditionFile, Task
 from .component import component
 from .dates import MONTHS
+from .escaping import text_markup
 
 SHORT_MONTHS = ("jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec.")
 
@@ -29,7 +30,7 @@ def _lines(text: str, width: int) -> list[str]:
 
 def _text_lines(x: float, y: float, lines: list[str], css: str, step: float, anchor: str = "middle") -> str:
     return "".join(
-        f'<text class="{css}" x="{x:.1f}" y="{y + i * step:.1f}" text-anchor="{anchor}">{escape(line)}</text>'
+        f'<text class="{css}" x="{x:.1f}" y="{y + i * step:.1f}" text-anchor="{anchor}">{text_markup(line)}</text>'
         for i, line in enumerate(lines)
     )
 
@@ -64,13 +65,13 @@ def structure_svg(edition: EditionFile, title_id: str = "struktur-diagram") -> M
         x = LABEL_WIDTH + PAD + (width - LABEL_WIDTH - 2 * PAD - row_width) / 2
         level_lines = _lines(level.name, 18) + ([level.section] if level.section else [])
         parts.append(
-            f'<g class="med-structure__level" data-level="{escape(level.id)}">'
+            f'<g class="med-structure__level" data-level="{text_markup(level.id)}">'
             + _text_lines(PAD, y + height / 2 - (len(level_lines) - 1) * 9 + 5, level_lines, "med-structure__level-name", 18, "start")
             + "</g>"
         )
         for committee, lines, details, box_height in boxes:
             parts.append(
-                f'<g class="med-structure__committee" data-committee="{escape(committee.id)}">'
+                f'<g class="med-structure__committee" data-committee="{text_markup(committee.id)}">'
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{BOX_WIDTH}" height="{height:.0f}" rx="8"/>'
                 + _text_lines(x + BOX_WIDTH / 2, y + 26, lines, "med-structure__name", 20)
                 + _text_lines(x + BOX_WIDTH / 2, y + 26 + len(lines) * 20 + 4, details, "med-structure__detail", 16)
@@ -88,7 +89,7 @@ def structure_svg(edition: EditionFile, title_id: str = "struktur-diagram") -> M
     return Markup(
         f'<svg class="med-structure" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
         f'width="{width:.0f}" height="{height:.0f}" role="img" aria-labelledby="{title_id}">'
-        f'<title id="{title_id}">MED-strukturen i {escape(edition.municipality)}: {escape(names)}</title>'
+        f'<title id="{title_id}">MED-strukturen i {text_markup(edition.municipality)}: {text_markup(names)}</title>'
         + links + "".join(parts) + "</svg>"
     )
 
@@ -162,7 +163,7 @@ def year_wheel_svg(edition: EditionFile, title_id: str = "årshjul-diagram") -> 
         mark, anchor = _point(OUTER + 6, angle), _point(LABEL_R, angle)
         for entry in entries:
             parts.append(
-                f'<g class="med-wheel__task" data-month="{month}" data-task="{escape(entry.task.id)}">'
+                f'<g class="med-wheel__task" data-month="{month}" data-task="{text_markup(entry.task.id)}">'
                 f'<circle cx="{mark[0]:.1f}" cy="{mark[1]:.1f}" r="8"/></g>'
             )
         lines = [line for entry in entries for line in _lines(f"{entry.label} ({entry.rhythm})", LABEL_CHARS)]
@@ -182,13 +183,13 @@ def year_wheel_svg(edition: EditionFile, title_id: str = "årshjul-diagram") -> 
     centre = (
         f'<text class="med-wheel__title" x="{CENTRE_X}" y="{CENTRE_Y - 4}" text-anchor="middle">Årshjul</text>'
         f'<text class="med-wheel__subtitle" x="{CENTRE_X}" y="{CENTRE_Y + 28}" text-anchor="middle">'
-        f"{escape(edition.municipality)}</text>"
+        f"{text_markup(edition.municipality)}</text>"
     )
     placed = "; ".join(f"{MONTHS[m - 1]}: " + ", ".join(e.label for e in es) for m, es in by_month.items() if es)
     return Markup(
         f'<svg class="med-wheel" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {2 * CENTRE_X} {2 * CENTRE_Y}" '
         f'width="{2 * CENTRE_X}" height="{2 * CENTRE_Y}" role="img" aria-labelledby="{title_id}">'
-        f'<title id="{title_id}">Årshjul for MED i {escape(edition.municipality)}: {escape(placed)}</title>'
+        f'<title id="{title_id}">Årshjul for MED i {text_markup(edition.municipality)}: {text_markup(placed)}</title>'
         + "".join(parts) + centre + "</svg>"
     )
 

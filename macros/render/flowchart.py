@@ -12,9 +12,8 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 
-from markupsafe import escape
-
 from ..model.trees import Question, Tree
+from .escaping import text_markup
 
 BOX_WIDTH = 190
 CHARS_PER_LINE = 24          # what fits in a box at the chart's font size
@@ -129,7 +128,7 @@ def flowchart_svg(tree: Tree, title_id: str) -> str:
     parts = [
         f'<svg class="med-flow" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
         f'width="{width:.0f}" height="{height:.0f}" role="img" aria-labelledby="{title_id}">',
-        f'<title id="{title_id}">{escape(tree.title)}: diagram over hele beslutningstræet</title>',
+        f'<title id="{title_id}">{text_markup(tree.title)}: diagram over hele beslutningstræet</title>',
         '<defs><marker id="' + title_id + '-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="med-flow__arrowhead"/></marker></defs>',
     ]
@@ -194,7 +193,7 @@ def _box(place: _Place) -> str:
         css = "med-flow__kind" if i == 0 else "med-flow__text"
         out.append(
             f'<text class="{css}" x="{place.x + PADDING:.1f}" y="{place.y + PADDING + LINE_HEIGHT * (i + 1) - 4:.1f}">'
-            f"{escape(line)}</text>"
+            f"{text_markup(line)}</text>"
         )
     out.append("</g>")
     return "".join(out)
@@ -243,6 +242,6 @@ def _edge(
         f'width="{label_width:.0f}" height="{label_height}" rx="3"/>',
     ]
     for i, line in enumerate(lines):
-        out.append(f'<text class="med-flow__label" x="{lx:.1f}" y="{ly + i * 13:.1f}" text-anchor="middle">{escape(line)}</text>')
+        out.append(f'<text class="med-flow__label" x="{lx:.1f}" y="{ly + i * 13:.1f}" text-anchor="middle">{text_markup(line)}</text>')
     out.append("</g>")
     return "".join(out)

@@ -9,6 +9,7 @@ element or the string.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -84,7 +85,12 @@ def check_page_sources(data: Dataset, docs_dir: Path) -> None:
 
 
 def print_properties(title: str, address: str | None, built: date, sources: Sequence[Source]) -> str:
-    """The custom properties print.css shows in the margins of every printed sheet."""
+    """The custom properties print.css shows in the margins of every printed sheet.
+
+    The title is the page's heading as Markdown holds it, with its text escaped as references;
+    the margin shows the text.
+    """
+    title = html.unescape(title)
     properties = {
         "--med-print-title": f"MED-guiden · {title}" if title != "MED-guiden" else title,
         "--med-print-built": f"Bygget {danish_date(built)}",
