@@ -11,7 +11,6 @@ from pathlib import Path
 
 from mkdocs.utils import get_markdown_title
 
-from . import ical
 from .edition import edition_nav
 from .links import doc_link
 from .render import (
@@ -23,7 +22,10 @@ from .render.abbreviations import abbreviation_definitions
 from .render.core import markdown_text, prose_variables
 from .render.dates import danish_date
 from .render.printing import page_source_ids, print_properties
-from .site import build_day, calendar_today, check_mkdocs_version, load_site, page_errors, page_links, write_files
+from .output import write_files
+from .site import (
+    build_day, calendar_today, check_mkdocs_version, load_site, macro_registrar, page_errors, page_links, short_link_files,
+)
 
 
 def define_env(env):
@@ -34,189 +36,190 @@ def define_env(env):
     env.variables.update(prose_variables(data.prose_names))
     if data.edition is not None:
         env.conf["nav"] = edition_nav(env.conf["nav"], data.edition, data.prose_names)
+    macro = macro_registrar(env)
 
-    @env.macro
+    @macro
     def role_cards(level: int = 2) -> str:
         """Every role as a card with its bagland, contribution and two hats."""
         return roles.role_cards(data, page_links(env), level)
 
-    @env.macro
+    @macro
     def role_table(*role_ids: str, caption: str = "Roller") -> str:
         """Chosen roles with side and who appoints them: {{ role_table("leder", "arbejdsleder") }}."""
         return roles.role_table(data, page_links(env), list(role_ids), caption)
 
-    @env.macro
+    @macro
     def committee_overview() -> str:
         """A table of every committee and forum."""
         return committees.committee_overview(data, page_links(env))
 
-    @env.macro
+    @macro
     def committee_cards(level: int = 2) -> str:
         """Every committee and forum as a card."""
         return committees.committee_cards(data, page_links(env), level)
 
-    @env.macro
+    @macro
     def committee_tasks(committee_id: str) -> str:
         """One committee's tasks as a list: {{ committee_tasks("hovedudvalg") }}."""
         return committees.committee_tasks(data, page_links(env), committee_id)
 
-    @env.macro
+    @macro
     def organisation_areas() -> str:
         """The hovedorganisationsområder and the note on FH."""
         return committees.organisation_areas(data, page_links(env))
 
-    @env.macro
+    @macro
     def case_type_cards(category: str, level: int = 3) -> str:
         """The case types of one category."""
         return case_types.case_type_cards(data, page_links(env), category, level)
 
-    @env.macro
+    @macro
     def case_type_list(category: str) -> str:
         """The case types of one category as a short linked list."""
         return case_types.case_type_list(data, page_links(env), category)
 
-    @env.macro
+    @macro
     def guideline_types(level: int = 3) -> str:
         """The three types of retningslinjer with their guidelines."""
         return guidelines.guideline_types(data, page_links(env), level)
 
-    @env.macro
+    @macro
     def provision(provision_id: str, link_home: bool = True) -> str:
         """A clause of an agreement or law, explained: {{ provision("mra-7-4-c") }}."""
         return provisions.provision_box(data, page_links(env), provision_id, link_home)
 
-    @env.macro
+    @macro
     def provision_list(level: int = 3) -> str:
         """Every clause the guide rests on."""
         return provisions.provision_list(data, page_links(env), level)
 
-    @env.macro
+    @macro
     def discussion(set_id: str) -> str:
         """A set of questions to discuss: {{ discussion("samarbejdet-mellem-niveauerne") }}."""
         return questions.question_set(data, page_links(env), set_id)
 
-    @env.macro
+    @macro
     def tree(tree_id: str) -> str:
         """A decision tree, step by step with JavaScript and as a full outline without."""
         return trees.tree_component(data, page_links(env), tree_id)
 
-    @env.macro
+    @macro
     def tree_title(tree_id: str) -> str:
         """The question a tree answers, for its page heading."""
         return markdown_text(data.get("tree", tree_id).title)
 
-    @env.macro
+    @macro
     def tree_page(tree_id: str) -> str:
         """A tree's page below the heading: intro, the tree, the other trees, the sources."""
         return trees.tree_page(data, page_links(env), tree_id)
 
-    @env.macro
+    @macro
     def tree_callout(tree_id: str) -> str:
         """A box pointing from a guide page to the decision tree on the same matter."""
         return trees.tree_callout(data, page_links(env), tree_id)
 
-    @env.macro
+    @macro
     def tree_list() -> str:
         """Every decision tree with its summary."""
         return trees.tree_list(data, page_links(env))
 
-    @env.macro
+    @macro
     def tree_link(tree_id: str, node_id: str | None = None) -> str:
         """A link target to a tree, or to one of its steps: [Hvor?]({{ tree_link("hvor-er-rette-niveau") }})."""
         return trees.tree_link(data, tree_id, node_id)
 
-    @env.macro
+    @macro
     def course_calendar() -> str:
         """The course calendar: upcoming events, overview, feeds, archive, practical information."""
         return calendar.calendar_page(data, page_links(env), calendar_today(), env.conf.get("site_url"))
 
-    @env.macro
+    @macro
     def poster_index() -> str:
         """Every poster in docs/plakater/ with a miniature of its sheet."""
         return posters.poster_index(data, page_links(env), site.posters)
 
-    @env.macro
+    @macro
     def tree_poster(tree_id: str) -> str:
         """A decision tree as a one-sheet flowchart: {{ tree_poster("hvor-er-rette-niveau") }}."""
         return posters.flowchart_poster(data, page_links(env), tree_id)
 
-    @env.macro
+    @macro
     def guideline_poster() -> str:
         """The three types of retningslinjer with every guideline, for a poster."""
         return posters.guideline_poster(data, page_links(env))
 
-    @env.macro
+    @macro
     def role_poster() -> str:
         """Every role with both hats in a line each, for a poster."""
         return posters.role_poster(data, page_links(env))
 
-    @env.macro
+    @macro
     def programme_poster() -> str:
         """This year's course programme on one sheet."""
         return posters.programme_poster(data, page_links(env), calendar_today())
 
-    @env.macro
+    @macro
     def module_title(module_id: str) -> str:
         """A course module's title, for its page heading."""
         return markdown_text(data.get("module", module_id).title)
 
-    @env.macro
+    @macro
     def module_page(module_id: str) -> str:
         """A course module's page below its heading, with presentation and trainer views."""
         return training.module_page(data, page_links(env), module_id, env.conf.get("site_url"))
 
-    @env.macro
+    @macro
     def module_list() -> str:
         """Every course module with its short link."""
         return training.module_list(data, page_links(env), env.conf.get("site_url"))
 
-    @env.macro
+    @macro
     def course_title(course_id: str) -> str:
         """A course plan's title, for its page heading."""
         return markdown_text(data.get("course", course_id).title)
 
-    @env.macro
+    @macro
     def course_page(course_id: str) -> str:
         """A course plan's agenda and participants' handout."""
         return training.course_page(data, page_links(env), course_id, env.conf.get("site_url"))
 
-    @env.macro
+    @macro
     def course_list() -> str:
         """Every course plan."""
         return training.course_list(data, page_links(env))
 
-    @env.macro
+    @macro
     def local_agreement() -> str:
         """A local edition's MED-aftale: structure diagram, årshjul, elections, §§ and bilag."""
         return edition_pages.local_agreement(data, page_links(env))
 
-    @env.macro
+    @macro
     def year_wheel_poster() -> str:
         """A local edition's årshjul as a poster."""
         return edition_pages.year_wheel_poster(data, page_links(env))
 
-    @env.macro
+    @macro
     def glossary_list() -> str:
         """The whole glossary."""
         return glossary.glossary(data, page_links(env))
 
-    @env.macro
+    @macro
     def source_list() -> str:
         """The source documents."""
         return sources.source_list(data, page_links(env))
 
-    @env.macro
+    @macro
     def page_sources() -> str:
         """A line naming the sources the page rests on: its front matter `sources: [guide-2020]`."""
         source_ids = page_source_ids(data, env.page.file.src_uri, env.page.meta)
         return sources.page_sources(data, page_links(env), source_ids)
 
-    @env.macro
+    @macro
     def build_date() -> str:
         """The day the site was built, in Danish."""
         return danish_date(build_day())
 
-    @env.macro
+    @macro
     def link(kind: str, item_id: str) -> str:
         """A Markdown link target for a data item's entry: [Lederen]({{ link("role", "leder") }})."""
         data.get(kind, item_id)
@@ -243,7 +246,4 @@ def on_post_page_macros(env):
 
 def on_post_build(env):
     """Write the calendar feeds next to the calendar page, and the short links."""
-    site_dir, site_url = Path(env.conf["site_dir"]), env.conf.get("site_url")
-    ical.write_feeds(env.med_site.data, site_dir, site_url, calendar_today())
-    files = env.variables["files"]
-    write_files(site_dir, training.short_link_pages(env.med_site.data, lambda src: files.get_file_from_path(src).url, site_url))
+    write_files(Path(env.conf["site_dir"]), {**env.med_site.feeds, **short_link_files(env)})

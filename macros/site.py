@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import functools
+import logging
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import mkdocs
 from mkdocs.exceptions import PluginError
 
+from . import ical
 from .clock import build_day
 from .errors import DataError, PageError
-from .links import PageLinks
+from .links import LinkError, PageLinks
 from .loader import Dataset, load_dataset
+from .output import remove_on_failure
 from .edition import LOCAL_FOLDER
 from .render.posters import POSTER_FOLDERS, PosterPage, poster_pages
 from .render.printing import check_page_sources
+from .render.training import short_link_pages
 
 SUPPORTED_MKDOCS_MAJOR = 1
 
@@ -31,6 +36,9 @@ class Site:
     data: Dataset
     project_dir: Path
     posters: list[PosterPage]
+    # The calendar feeds, made with the data so that a feed the data cannot give stops the build
+    # before anything is written; written after the pages.
+    feeds: dict[str, bytes]
 
 
 def check_mkdocs_version(version: str = mkdocs.__version__) -> None:
@@ -53,12 +61,23 @@ def load_site(config: Any, project_dir: str | Path) -> Site:
     overlay_dir = project_dir / settings["overlay"] if settings.get("overlay") else None
     docs_dir = Path(config["docs_dir"])
     try:
-        data = load_dataset(data_dir, docs_dir=docs_dir, overlay_dir=overlay_dir)
+        data = load_dataset(data_dir, docs_dir=docs_dir, overlay_dir=overlay_dir, today=build_day())
         check_page_sources(data, docs_dir)
         folders = POSTER_FOLDERS + ((LOCAL_FOLDER,) if data.edition else ())
-        return Site(data=data, project_dir=project_dir, posters=poster_pages(docs_dir, folders))
+        posters = poster_pages(docs_dir, folders)
     except (DataError, PageError) as error:
         raise PluginError(str(error)) from None
+    feeds = calendar_feeds(data, config.get("site_url"), calendar_today())
+    remove_on_failure(config)
+    return Site(data=data, project_dir=project_dir, posters=posters, feeds=feeds)
+
+
+def calendar_feeds(data: Dataset, site_url: str | None, today: date) -> dict[str, bytes]:
+    """Every calendar feed, or one line saying which the data could not give."""
+    try:
+        return ical.feeds(data, site_url, today)
+    except Exception as error:  # noqa: BLE001 - a library's complaint becomes one line
+        raise PluginError(f"the calendar feeds cannot be made from data/programmes/: {type(error).__name__}: {error}") from None
 
 
 def calendar_today(environ: Mapping[str, str] = os.environ) -> date:
@@ -86,15 +105,56 @@ def page_errors() -> Iterator[None]:
         raise PluginError(str(error)) from None
 
 
-def write_files(site_dir: Path, files: Mapping[str, str | bytes]) -> list[Path]:
-    """Write files the build makes itself (feeds, short links) into the site, by site path."""
-    written = []
-    for path, content in files.items():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
-        written.append(target)
-    return written
+def macro_registrar(env: Any) -> Callable[[Callable[..., str]], Callable[..., str]]:
+    """A decorator that registers a macro, with the boundary every macro needs: anything it
+    raises stops the build with one line naming the page and the macro, never a traceback.
+
+    Bad data is refused by the loader before any page is rendered; this catches what only a
+    page can get wrong (an unknown id in a macro call) and anything unforeseen.
+    """
+
+    def register(function: Callable[..., str]) -> Callable[..., str]:
+        @functools.wraps(function)
+        def guarded(*args: Any, **kwargs: Any) -> str:
+            try:
+                return function(*args, **kwargs)
+            except Exception as error:  # noqa: BLE001 - the boundary: one line, whatever it was
+                stop(f"docs/{env.page.file.src_uri}: {_call(function.__name__, args, kwargs)}: {_describe(error)}")
+
+        env.macro(guarded, function.__name__)
+        return guarded
+
+    return register
+
+
+def stop(message: str) -> NoReturn:
+    """End the build with one error line. mkdocs-macros turns any exception raised while a page
+    renders into a report with its traceback, so the build ends here; nothing is written yet."""
+    logging.getLogger("mkdocs.plugins.med").error(message)
+    raise SystemExit(1)
+
+
+def _call(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    shown = [repr(arg) for arg in args] + [f"{key}={value!r}" for key, value in kwargs.items()]
+    return f"{name}({', '.join(shown)})"
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, (DataError, PageError, LinkError)):
+        return str(error)
+    if isinstance(error, KeyError) and error.args:
+        return str(error.args[0])
+    return f"{type(error).__name__}: {error}"
+
+
+def short_link_files(env: Any) -> dict[str, str]:
+    """The short link pages, by site path, leading on to the pages as this build placed them."""
+    files = env.variables["files"]
+
+    def page_url(src_path: str) -> str:
+        file = files.get_file_from_path(src_path)
+        if file is None:
+            raise PluginError(f"docs/{src_path}: this page is missing, and a short link leads to it")
+        return file.url
+
+    return short_link_pages(env.med_site.data, page_url, env.conf.get("site_url"))
