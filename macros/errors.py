@@ -33,9 +33,12 @@ class DataError(Exception):
 
 
 def display_path(path: Path) -> str:
-    """The path relative to the working directory when it lies below it, else as given."""
+    """The path relative to the working directory when it lies below it, else as given.
+
+    The folders on the way are resolved, the file itself is not: a link is named as the link.
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 

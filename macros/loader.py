@@ -23,6 +23,7 @@ from .model import edition, guide, programme, training, trees
 from .overlay import overlay_document
 from .model.types import ID_RE, MarkdownText
 from .links import HOME_PAGES
+from .render.abbreviations import is_definable
 from .refs import iter_refs, iter_strings
 from .programmecheck import check_programme
 from .training import check_course
@@ -467,6 +468,8 @@ def _check_abbreviations(loaded: list[_Loaded]) -> None:
                 problem = "is a number"
             elif word in _ENTITY_NAMES:
                 problem = f"is the name of an HTML character reference (&{word};)"
+            elif not is_definable(word):
+                problem = "holds a bracket or a backslash"
             if problem:
                 raise item.doc.error(
                     ("terms", position, "term"),
@@ -481,6 +484,6 @@ def _check_not_ahead(loaded: list[_Loaded], today: date) -> None:
         if isinstance(item.spec, FolderKind) and item.spec.kind == "programme" and item.model.updated > today:
             raise item.doc.error(
                 ("updated",),
-                f"{item.model.updated.isoformat()} lies after the day of the build ({today.isoformat()}); "
+                f"{item.model.updated.isoformat()} lies after the day of the build; "
                 "give the day the programme was last changed",
             )

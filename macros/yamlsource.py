@@ -234,10 +234,11 @@ def _read_data_file(path: Path, root: Path | None) -> bytes:
     return raw
 
 
+_CONTROL_NAMES = {"\x00": "NULL", "\x1b": "ESCAPE", "\x7f": "DELETE", "\x85": "NEXT LINE"}
+
+
 def _describe_character(char: str) -> str:
-    name = unicodedata.name(char, "")
-    if not name:
-        name = {"\x00": "NUL", "\x1b": "ESCAPE", "\x7f": "DELETE"}.get(char, "a control character")
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(char, "")
     return f"U+{ord(char):04X} {name}".strip()
 
 
@@ -253,7 +254,7 @@ def _check_characters(path: Path, text: str) -> None:
         "an invisible character that changes the direction of text"
         if char in _BIDI_CONTROLS else "a control character"
     )
-    where = _field_at(_FORBIDDEN_CHARACTERS.sub(" ", text), match.start())
+    where = _field_at(_FORBIDDEN_CHARACTERS.sub("x", text), match.start())
     raise DataError(
         path, line, format_field(where) if where else "",
         f"the text contains {kind} ({_describe_character(char)}) at column {column}; remove it",

@@ -124,4 +124,6 @@ def structured_data(events: list[CalendarEvent], site_url: str | None, today: da
                 item["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
                 item["location"] = {"@type": "Place", "name": session.place, "address": session.place}
             items.append(item)
-    return json.dumps(items, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    # No '<', '>' or '&' as such: the text cannot end the script element or open a comment in it.
+    text = json.dumps(items, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -3,13 +3,16 @@
 Each folder in tests/data/bad_input/ holds files that replace or join their namesakes in a
 copy of data/ (a `remove.txt` lists files to delete instead) and `expected.txt`, the exact
 message. Files under a `docs/` folder replace pages instead: a page that asks for data wrongly
-in its front matter (an unknown source, a poster's paper).
+in its front matter (an unknown source, a poster's paper). What git cannot hold is made by a
+`make.txt`, one line each: `symlink <path> <target>`, `folder <path>`, `fifo <path>`, and
+`large <path> <bytes>` (a data file of that size).
 The loader is checked for every data case; the command line for every case, for the exit
 code, the single message, the absence of a traceback and of a written site.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -37,6 +40,9 @@ def apply_case(case: str, data_dir: Path, docs_dir: Path | None = None) -> str:
         if path.name == "remove.txt":
             for name in path.read_text().split():
                 (data_dir / name).unlink()
+        elif path.name == "make.txt":
+            for line in path.read_text(encoding="utf-8").splitlines():
+                make(data_dir, *line.split())
         elif relative.parts[0] == "docs":
             assert docs_dir is not None, f"{case} replaces pages; give the docs folder"
             shutil.copyfile(path, docs_dir / Path(*relative.parts[1:]))
@@ -45,6 +51,24 @@ def apply_case(case: str, data_dir: Path, docs_dir: Path | None = None) -> str:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
     return (folder / "expected.txt").read_text(encoding="utf-8").strip()
+
+
+def make(data_dir: Path, kind: str, name: str, argument: str = "") -> None:
+    target = data_dir / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "symlink":
+        target.symlink_to(argument)
+    elif kind == "folder":
+        target.mkdir()
+        (target / "indhold.yml").write_text("title: En mappe\n", encoding="utf-8")
+    elif kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "large":
+        line = "# " + "fyld " * 19 + "\n"
+        text = target.read_text(encoding="utf-8")
+        target.write_text(text + line * (int(argument) // len(line.encode()) + 1), encoding="utf-8")
+    else:
+        raise ValueError(f"make.txt: unknown kind '{kind}'")
 
 
 def test_the_corpus_is_broad():
