@@ -193,17 +193,26 @@ def load_dataset(
         courses=dict(index.get("course", {})),
         index=index,
         edition=by_name.get(EDITION_KIND.filename),
-        prose_names=_prose_names(committees_item.base_model or committees_item.model, committees_item.model),
+        prose_names=_prose_names(committees_item, committees_item.base_model or committees_item.model, committees_item.model),
     )
 
 
-def _prose_names(base: guide.CommitteesFile, current: guide.CommitteesFile) -> dict[str, str]:
-    """Each form the base data gives a committee's name in prose → the form in this build."""
+def _prose_names(item: _Loaded, base: guide.CommitteesFile, current: guide.CommitteesFile) -> dict[str, str]:
+    """Each form the base data gives a committee's name in prose → the form in this build.
+
+    The base's forms are what the pages write (`{{ hovedudvalget }}`), so each is one word."""
     now = {committee.id: committee for committee in current.committees}
     names: dict[str, str] = {}
-    for committee in base.committees:
+    for position, committee in enumerate(base.committees):
         if committee.forms is None:
             continue
+        for form in ("ubestemt", "bestemt", "ejefald"):
+            word = getattr(committee.forms, form)
+            if not word.isidentifier():
+                raise item.doc.error(
+                    ("committees", position, "forms", form),
+                    f"expected one word of letters, as the pages write it ('{{{{ hovedudvalget }}}}'), got '{word}'",
+                )
         forms = now[committee.id].forms or committee.forms
         for form in ("ubestemt", "bestemt", "ejefald"):
             names[getattr(committee.forms, form)] = getattr(forms, form)

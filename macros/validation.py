@@ -76,6 +76,8 @@ def describe(error: dict[str, Any], model: type[BaseModel], loc: Loc) -> str:
         return f"expected one of {ctx.get('expected')}, got {what(given)}"
     if kind == "too_short":
         return f"expected at least {ctx.get('min_length')} item(s), got {what(given)}"
+    if kind == "too_long" and isinstance(given, str):
+        return f"expected at most {ctx.get('max_length')} characters, got {len(given)}"
     if kind == "string_too_long":
         return f"expected at most {ctx.get('max_length')} characters, got {len(given) if isinstance(given, str) else what(given)}"
     if kind == "string_too_short":

@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from .types import Id, IsoDate, Markdown, Model, Line, Text, ref
+from .types import Id, IsoDate, Line, Markdown, Model, Text, line, ref
 
 SourceRef = ref("source", "sources.yml")
 RoleRef = ref("role", "roles.yml")
@@ -28,8 +28,8 @@ class Source(Model):
     id: Id
     title: Line = Field(description="The document's title as printed (main line)")
     subtitle: Line | None = Field(default=None, description="The rest of the title, printed after the main line")
-    short_title: Line | None = Field(
-        default=None, max_length=40, description="A short name for tight places, such as the margin of a printed page"
+    short_title: line(40) | None = Field(  # type: ignore[valid-type]
+        default=None, description="A short name for tight places, such as the margin of a printed page"
     )
     publisher: Line = Field(description="Who issued it")
     date: IsoDate = Field(description="Date of publication (YYYY-MM-DD); the first of the month if only the month is known")
@@ -46,8 +46,8 @@ class SourcesFile(Model):
 class AtAGlance(Model):
     """A role in a line per system, for posters and other places with little room."""
 
-    in_med: Line = Field(max_length=110, description="The role in MED, in one short line")
-    in_partssystem: Line = Field(max_length=110, description="The role in the leader–TR partssystem, in one short line")
+    in_med: line(110) = Field(description="The role in MED, in one short line")
+    in_partssystem: line(110) = Field(description="The role in the leader–TR partssystem, in one short line")
 
 
 class Role(Model):

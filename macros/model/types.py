@@ -69,12 +69,11 @@ def _check_id(value: str) -> str:
     return value
 
 
-def _check_text(value: str, limit: int = TEXT_MAX_LENGTH) -> str:
+def _check_text(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("empty_text", "expected text, got an empty string")
     if value != value.strip():
         value = value.strip()
-    _check_length(value, limit)
     if _TEMPLATE_MARKERS.search(value):
         raise PydanticCustomError(
             "template_marker", "text may not contain template markers such as '{{' or '{%'"
@@ -82,16 +81,8 @@ def _check_text(value: str, limit: int = TEXT_MAX_LENGTH) -> str:
     return value
 
 
-def _check_length(value: str, limit: int) -> None:
-    if len(value) > limit:
-        raise PydanticCustomError(
-            "text_too_long", "expected at most {limit} characters, got {length}; shorten it",
-            {"limit": limit, "length": len(value)},
-        )
-
-
 def _check_line(value: str) -> str:
-    value = _check_text(value, LINE_MAX_LENGTH)
+    value = _check_text(value)
     match = _LINE_BREAK.search(value)
     if match:
         what = "a tab" if match.group(0) == "\t" else "a line break"
@@ -102,7 +93,7 @@ def _check_line(value: str) -> str:
 
 
 def _check_markdown(value: str) -> MarkdownText:
-    value = _check_text(value, MARKDOWN_MAX_LENGTH)
+    value = _check_text(value)
     match = _HTML_TAG.search(value)
     if match:
         raise PydanticCustomError(
@@ -142,19 +133,22 @@ Id = Annotated[
 ]
 # One line: titles, names, labels, answers, places – anything shown in a heading, a button, the
 # navigation, a calendar's summary or a poster's line.
-Line = Annotated[
-    str,
-    AfterValidator(_check_line),
-    Field(min_length=1, json_schema_extra={"maxLength": LINE_MAX_LENGTH, "pattern": "^[^\\r\\n\\t]*$"}),
-]
+def line(max_length: int = LINE_MAX_LENGTH) -> Any:
+    """One line of text of at most `max_length` characters."""
+    return Annotated[
+        str,
+        AfterValidator(_check_line),
+        Field(min_length=1, max_length=max_length, json_schema_extra={"pattern": "^[^\\r\\n\\t]*$"}),
+    ]
+
+
+Line = line()
 # A sentence or more of plain text; a line break in it is shown as a space.
-Text = Annotated[
-    str, AfterValidator(_check_text), Field(min_length=1, json_schema_extra={"maxLength": TEXT_MAX_LENGTH}),
-]
+Text = Annotated[str, AfterValidator(_check_text), Field(min_length=1, max_length=TEXT_MAX_LENGTH)]
 Markdown = Annotated[
     str,
     AfterValidator(_check_markdown),
-    Field(min_length=1, json_schema_extra={"contentMediaType": "text/markdown", "maxLength": MARKDOWN_MAX_LENGTH}),
+    Field(min_length=1, max_length=MARKDOWN_MAX_LENGTH, json_schema_extra={"contentMediaType": "text/markdown"}),
 ]
 IsoDate = Annotated[
     date,

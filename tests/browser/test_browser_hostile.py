@@ -103,7 +103,9 @@ class Injector:
         return value
 
     def _string(self, value: str, schema: dict[str, Any], name: str) -> str:
-        if name in ("term",) or schema.get("enum") or schema.get("const") or schema.get("format"):
+        # A glossary term is matched as a word, a committee's name forms are what pages write
+        # (`{{ hovedudvalget }}`): both must be words, which the loader checks.
+        if name in ("term", "ubestemt", "bestemt", "ejefald") or schema.get("enum") or schema.get("const") or schema.get("format"):
             return value
         if schema.get("contentMediaType") == "text/markdown":
             payload, joiner = next(self.markdown), "\n\n"
@@ -155,7 +157,7 @@ class _Scan(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
-        self._in_script = False
+        self._script: str | None = None
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
@@ -164,14 +166,19 @@ class _Scan(HTMLParser):
             if name in ("href", "src", "action", "formaction", "xlink:href") and value:
                 if re.match(r"^\s*(javascript|data|vbscript):", value.replace("\t", "").replace("\n", ""), re.IGNORECASE):
                     self.problems.append(f"<{tag} {name}={value}>")
-        self._in_script = tag == "script"
+        self._script = dict(attrs).get("type", "text/javascript") if tag == "script" else None
 
     def handle_data(self, data):
-        if self._in_script and "alert(" in data:
+        # Data may stand in JSON-LD as JSON strings, where it cannot end the element; in no
+        # script may it be code.
+        if self._script == "application/ld+json":
+            if "<" in data or ">" in data:
+                self.problems.append(f"JSON-LD with markup: {data[:80]}")
+        elif self._script is not None and "alert(" in data:
             self.problems.append(f"script: {data[:80]}")
 
     def handle_endtag(self, tag):
-        self._in_script = False
+        self._script = None
 
 
 def test_no_page_holds_a_handler_a_script_or_a_javascript_url(hostile_site):
