@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -80,9 +81,11 @@ def test_loader_reports_the_problem(case: str, tmp_path: Path, monkeypatch: pyte
     shutil.copytree(DATA, tmp_path / "data")
     expected = apply_case(case, tmp_path / "data")
     monkeypatch.chdir(tmp_path)
+    started = time.monotonic()
     with pytest.raises(DataError) as caught:
         load_dataset(tmp_path / "data", docs_dir=DOCS)
     assert str(caught.value) == expected
+    assert time.monotonic() - started < 5, "bad data, hostile or not, is refused quickly"
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -119,3 +122,25 @@ def test_make_build_keeps_the_previous_site_when_data_is_bad(tmp_path: Path):
     assert "Traceback" not in output
     assert (previous / "index.html").read_text() == "previous build"
     assert not (project / "site.partial").exists()
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new-directory", "existing-directory"])
+def test_a_build_that_fails_after_writing_leaves_nothing_behind(tmp_path: Path, existing: bool):
+    """MkDocs writes every page before its strict checks of anchors fail the build; what it
+    wrote is taken away again, also when `mkdocs build -d` is run directly."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "roller.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Udvalget](/udvalg.md#findes-ikke)\n", encoding="utf-8")
+    site = tmp_path / "out"
+    if existing:
+        site.mkdir()
+        (site / "gammel.html").write_text("from an earlier build")
+        (site / ".git").write_text("kept, as MkDocs keeps it")
+    result = mkdocs_build(project, site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "findes-ikke" in output and "Traceback" not in output
+    if existing:
+        assert sorted(path.name for path in site.iterdir()) == [".git"]
+    else:
+        assert not site.exists()
