@@ -13,6 +13,7 @@ from mkdocs.utils import get_markdown_title
 
 from .edition import edition_nav
 from .links import doc_link
+from .output import write_files
 from .render import (
     calendar, case_types, committees, glossary, guidelines, posters, provisions, questions, roles, sources, training,
     trees,
@@ -22,7 +23,6 @@ from .render.abbreviations import abbreviation_definitions
 from .render.core import markdown_text, prose_variables
 from .render.dates import danish_date
 from .render.printing import page_source_ids, print_properties
-from .output import write_files
 from .site import (
     build_day, calendar_today, check_mkdocs_version, load_site, macro_registrar, page_errors, page_links, short_link_files,
 )
