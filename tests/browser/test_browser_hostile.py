@@ -234,3 +234,29 @@ def test_in_chromium_nothing_runs_and_nothing_leaves_the_origin(browser: Browser
     assert found == []
     assert dialogs == []
     assert requested == []
+
+
+@pytest.mark.parametrize("query", ["alert", "script", "onerror", "klik"])
+def test_search_results_show_the_payloads_as_text(browser: Browser, hostile_site, query: str):
+    """The search index holds the pages' text and headings; its results are drawn as HTML."""
+    _, url, _ = hostile_site
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    dialogs: list[str] = []
+    page = context.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        page.goto(url, wait_until="load")
+        page.click(".md-search__input")
+        page.locator(".md-search__input").press_sequentially(query)
+        page.wait_for_selector(".md-search-result__item")
+        page.wait_for_timeout(300)
+        handlers = page.evaluate(
+            """() => [...document.querySelectorAll('.md-search-result *')]
+                .flatMap(el => [...el.attributes].filter(a => a.name.startsWith('on')).map(a => el.tagName + ' ' + a.name))"""
+        )
+        shown = page.locator(".md-search-result").inner_text()
+    finally:
+        context.close()
+    assert handlers == []
+    assert dialogs == []
+    assert shown

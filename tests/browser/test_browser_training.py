@@ -144,6 +144,9 @@ def test_short_links_lead_to_the_module_and_the_tree(page, site_url):
     assert unquote(page.url).endswith("/kursus/moduler/rette-niveau/")
     page.goto(site_url + "t/hvor-er-rette-niveau/", wait_until="networkidle")
     assert unquote(page.url).endswith("/svar/hvor-er-rette-niveau/")
+    # The trainer's view travels through the short link, as a QR code on a slide may ask.
+    page.goto(site_url + "m/rette-niveau/?visning=underviser", wait_until="networkidle")
+    assert unquote(page.url).endswith("/kursus/moduler/rette-niveau/?visning=underviser")
 
 
 def test_the_calendar_links_kernen_i_med_to_its_course(page, site_url):
