@@ -114,13 +114,15 @@ class _DataMarkdown(Extension):
         md.inlinePatterns.deregister("html")
 
 
-def _markdown(abbreviations: Mapping[str, str], resolver: PageResolver | None) -> markdown.Markdown:
+@lru_cache(maxsize=4)
+def _markdown(abbreviations: tuple[tuple[str, str], ...]) -> markdown.Markdown:
+    """One Markdown per glossary, reused for every field (reset between them)."""
     md = markdown.Markdown(
         extensions=[_DataMarkdown(), "abbr"],
         extension_configs={"abbr": {"glossary": dict(abbreviations)}},
         output_format="html",
     )
-    md.treeprocessors.register(_SiteLinks(md, resolver), "med_site_links", 1)
+    md.treeprocessors.register(_SiteLinks(md, None), "med_site_links", 1)
     return md
 
 
@@ -129,8 +131,13 @@ def render_markdown(
 ) -> Markup:
     """A data Markdown field as safe HTML: restricted Markdown, site links resolved, sanitised,
     and inert to any Markdown that might read it again."""
-    md = _markdown(abbreviations or {}, resolver)
-    return Markup(inert_html(sanitise(md.convert(value))))
+    md = _markdown(tuple(sorted((abbreviations or {}).items())))
+    md.treeprocessors["med_site_links"].resolver = resolver
+    try:
+        html = md.reset().convert(value)
+    finally:
+        md.treeprocessors["med_site_links"].resolver = None
+    return Markup(inert_html(sanitise(html)))
 
 
 _TAG = re.compile(r"(<[^>]*>)")

@@ -209,3 +209,8 @@ def test_an_abbreviation_is_never_found_inside_an_escape():
     marked = str(mark_abbreviations("Løn & arbejdstid", {"amp": "x", "lt": "y"}))
     assert "<abbr" not in marked
     assert html.unescape(marked) == "Løn & arbejdstid"
+
+
+def test_one_field_cannot_change_how_the_next_is_rendered():
+    render_markdown("*[XY]: \" onmouseover=\"alert(1)\n\nXY", {"HMU": "h"})
+    assert "<abbr" not in str(render_markdown("XY", {"HMU": "h"}))
