@@ -42,7 +42,10 @@ def markdown_block(
 
 @jinja2.pass_context
 def _md_filter(context: Any, value: MarkdownText | None, css_class: str = "med-md") -> Markup:
-    return markdown_block(value, css_class, context.get("abbreviations", {}), context.get("links"))
+    # A macro imported without context would render without the page's links and glossary.
+    if "abbreviations" not in context or "links" not in context:
+        raise RuntimeError("the md filter needs the page's links and abbreviations; import macros 'with context'")
+    return markdown_block(value, css_class, context["abbreviations"], context["links"])
 
 
 def markdown_text(value: str) -> Markup:
