@@ -131,10 +131,10 @@ Id = Annotated[
     AfterValidator(_check_id),
     Field(json_schema_extra={"pattern": ID_PATTERN, "maxLength": ID_MAX_LENGTH}),
 ]
-# One line: titles, names, labels, answers, places – anything shown in a heading, a button, the
-# navigation, a calendar's summary or a poster's line.
 def line(max_length: int = LINE_MAX_LENGTH) -> Any:
-    """One line of text of at most `max_length` characters."""
+    """One line of text of at most `max_length` characters: a title, a name, a label, an answer,
+    a place – anything shown in a heading, a button, the navigation, a calendar's summary or a
+    poster's line."""
     return Annotated[
         str,
         AfterValidator(_check_line),
