@@ -11,7 +11,6 @@ from pathlib import Path
 
 from mkdocs.utils import get_markdown_title
 
-from . import ical
 from .edition import edition_nav
 from .links import doc_link
 from .render import (
@@ -19,7 +18,8 @@ from .render import (
     trees,
 )
 from .render import edition as edition_pages
-from .render.abbreviations import abbreviation_definitions
+from .cache import shortcuts_off
+from .render.abbreviations import abbreviation_definitions, abbreviation_titles
 from .render.core import prose_variables
 from .render.dates import danish_date
 from .render.printing import page_source_ids, print_properties
@@ -34,6 +34,10 @@ def define_env(env):
     env.variables.update(prose_variables(data.prose_names))
     if data.edition is not None:
         env.conf["nav"] = edition_nav(env.conf["nav"], data.edition, data.prose_names)
+    if not shortcuts_off():
+        # Markdown's abbr extension explains the abbreviations in every page's prose from one
+        # glossary; appending them to each page instead costs time growing with their square.
+        env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = abbreviation_titles(data.terms)
 
     @env.macro
     def role_cards(level: int = 2) -> str:
@@ -224,11 +228,11 @@ def define_env(env):
 
 
 def on_post_page_macros(env):
-    """Explain every glossary abbreviation in the page's prose through Markdown's abbr extension,
-    and give the theme what printing needs: the margins of every sheet (main.html) and, for a
+    """Give the theme what printing needs: the margins of every sheet (main.html) and, for a
     poster, its paper, QR code and stamp (poster.html)."""
     data, page = env.med_site.data, env.page
-    env.markdown += abbreviation_definitions(data.terms)
+    if shortcuts_off():
+        env.markdown += abbreviation_definitions(data.terms)
     with page_errors():
         source_ids = page_source_ids(data, page.file.src_uri, page.meta)
         page.meta["med_print"] = print_properties(
@@ -243,6 +247,8 @@ def on_post_page_macros(env):
 
 def on_post_build(env):
     """Write the calendar feeds next to the calendar page, and the short links."""
+    from . import ical  # icalendar is needed only here
+
     site_dir, site_url = Path(env.conf["site_dir"]), env.conf.get("site_url")
     ical.write_feeds(env.med_site.data, site_dir, site_url, calendar_today())
     files = env.variables["files"]

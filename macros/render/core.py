@@ -18,6 +18,7 @@ from typing import Any, Iterable, Mapping
 import jinja2
 from markupsafe import Markup, escape
 
+from ..cache import IdentityMemo, bytecode_folder
 from ..model.types import MarkdownText
 from .dates import danish_clock, danish_date, danish_day, danish_duration, danish_month, machine_date
 
@@ -79,7 +80,7 @@ def mark_abbreviations(text: str, titles: Mapping[str, str]) -> Markup:
     plain data strings and Markdown explain abbreviations alike.
     """
     escaped = str(escape(text))
-    pattern = _pattern_for(tuple(sorted(titles)))
+    pattern = _pattern_for(titles)
     if pattern is None:
         return Markup(escaped)
     return Markup(
@@ -87,9 +88,8 @@ def mark_abbreviations(text: str, titles: Mapping[str, str]) -> Markup:
     )
 
 
-@lru_cache(maxsize=8)
-def _pattern_for(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    return abbreviation_pattern(words)
+# A build passes the same table to every call of the abbr filter.
+_pattern_for = IdentityMemo(abbreviation_pattern)
 
 
 @jinja2.pass_context
@@ -107,15 +107,20 @@ def _join_filter(items: Iterable[Any], separator: str = ", ", last: str = " og "
     return Markup(separator).join(parts[:-1]) + Markup(last) + parts[-1]
 
 
+TEMPLATE_OPTIONS = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
+    """One environment for the build: each component template is compiled once, and kept
+    compiled between builds in .cache/ (checked against the template's text by Jinja, and
+    filed under these options and Jinja's version, which decide the compiled code)."""
+    folder = bytecode_folder("jinja", TEMPLATE_OPTIONS, jinja2.__version__)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(COMPONENTS_DIR),
-        autoescape=True,
         undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(folder)) if folder else None,
+        **TEMPLATE_OPTIONS,
     )
     env.filters["md"] = markdown_block
     env.filters["md_text"] = markdown_text
