@@ -335,6 +335,97 @@ def editions_at_scale(work: Path, runs: int, count: int = 20, workers: int = 2):
     return edition_runs, default_runs, alone, time.perf_counter() - start
 
 
+def load_yaml(path: Path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def dump_yaml(path: Path, data) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def grow_glossary(project: Path, factor: int) -> None:
+    """`factor` times the glossary's terms: copies of every term under new ids and words, the
+    copies of abbreviations abbreviations themselves (HMU → HMU7), so the glossary page and the
+    table Markdown explains abbreviations from grow alike."""
+    path = project / "data" / "glossary.yml"
+    glossary = load_yaml(path)
+    copies = []
+    for number in range(2, factor + 1):
+        for term in glossary["terms"]:
+            copy = {key: value for key, value in term.items() if key not in ("role", "committee")}
+            copy["id"] = f"{term['id']}-{number}"
+            copy["term"] = f"{term['term']}{number}" if term.get("expansion") else f"{term['term']} {number}"
+            copies.append(copy)
+    glossary["terms"] += copies
+    dump_yaml(path, glossary)
+
+
+def grow_roles(project: Path, factor: int) -> None:
+    """`factor` times the roles: copies under new ids and names (without the short form, which
+    the glossary explains), on the roles page with the others."""
+    path = project / "data" / "roles.yml"
+    roles = load_yaml(path)
+    roles["roles"] += [
+        {key: value for key, value in role.items() if key != "abbreviation"} | {"id": f"{role['id']}-{number}", "name": f"{role['name']} {number}"}
+        for number in range(2, factor + 1) for role in roles["roles"]
+    ]
+    dump_yaml(path, roles)
+
+
+def grow_modules(project: Path, factor: int) -> None:
+    """`factor` times the course modules, each with its page in docs/ and the navigation."""
+    modules = sorted((project / "data" / "modules").glob("*.yml"))
+    pages = project / "docs" / "kursus" / "moduler"
+    nav = []
+    for number in range(2, factor + 1):
+        for source in modules:
+            module_id = f"{source.stem}-{number}"
+            module = load_yaml(source)
+            module["title"] = f"{module['title']} {number}"
+            dump_yaml(source.with_name(module_id + ".yml"), module)
+            page = (pages / (source.stem + ".md")).read_text(encoding="utf-8")
+            (pages / (module_id + ".md")).write_text(page.replace(f'"{source.stem}"', f'"{module_id}"'), encoding="utf-8")
+            nav.append(f"          - {module['title']}: kursus/moduler/{module_id}.md")
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    last = max(i for i, line in enumerate(lines) if "kursus/moduler/" in line)
+    config.write_text("\n".join(lines[: last + 1] + nav + lines[last + 1 :]) + "\n", encoding="utf-8")
+
+
+def grow_events(project: Path, factor: int) -> None:
+    """`factor` times the events: synthetic programmes as large as the real one, for the years before it."""
+    programmes = sorted((project / "data" / "programmes").glob("*.yml"))
+    first = int(programmes[0].stem)
+    per_year = len(load_yaml(programmes[-1])["events"])
+    for year in range(first - (factor - 1) * len(programmes), first):
+        (project / "data" / "programmes" / f"{year}.yml").write_text(synthetic_programme(year, per_year), encoding="utf-8")
+
+
+GROWTH = [
+    ("glossary x 20", [(grow_glossary, 20)], "   (goal <= 3)"),
+    ("roles, modules and events x 10", [(grow_roles, 10), (grow_modules, 10), (grow_events, 10)], ""),
+]
+
+
+def growth(work: Path, runs: int) -> None:
+    """Section 2: today's data against larger data, paired."""
+    today = project_copy(work / "growth-today")
+    print(f"Growth with the data ({runs} pairs after a warm-up, against today's data)")
+    for number, (label, steps, goal) in enumerate(GROWTH):
+        project = project_copy(work / f"growth-{number}")
+        for grow, factor in steps:
+            grow(project, factor)
+        grown, base = paired(
+            lambda n: timed_build(project / "mkdocs.yml", project / "site"),
+            lambda n: timed_build(today / "mkdocs.yml", today / "site"),
+            runs,
+        )
+        pages, _ = pages_built(project / "site")
+        ratio = ratios(grown, base, "cpu")
+        print(f"  {label + f' ({pages} pages)':<40} CPU {spread([r.cpu for r in grown])}   ratio {spread(ratio, 'x')}{goal}")
+    print(f"  {'today':<40} CPU {spread([r.cpu for r in base])}")
+
+
 def site_size(site_dir: Path) -> int:
     return sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file())
 
@@ -369,6 +460,7 @@ def overhead(work: Path, runs: int) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="pairs of builds (min / median / max are reported)")
+    parser.add_argument("--growth-runs", type=int, default=3, help="pairs of builds for each larger data set")
     parser.add_argument("--quick", action="store_true", help="only the overhead, growth and weight")
     args = parser.parse_args()
 
@@ -378,6 +470,7 @@ def main() -> None:
         work = Path(tmp)
         site = overhead(work, args.runs)
         print(f"  site size                                {site_size(site) / 1024:6.0f} KiB")
+        growth(work, args.growth_runs)
         if args.quick:
             return
         steps = sorted(tree_step_times(site))
