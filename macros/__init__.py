@@ -18,6 +18,7 @@ from .render import (
     trees,
 )
 from .render import edition as edition_pages
+from .assets import BUNDLED_CSS, BUNDLED_JS, bundle_files, page_stylesheets, plan_bundles
 from .cache import shortcuts_off
 from .render.abbreviations import abbreviation_definitions, abbreviation_titles
 from .render.core import prose_variables
@@ -34,6 +35,9 @@ def define_env(env):
     env.variables.update(prose_variables(data.prose_names))
     if data.edition is not None:
         env.conf["nav"] = edition_nav(env.conf["nav"], data.edition, data.prose_names)
+    # The site's own styles and scripts are served bundled, one file each (macros/assets.py).
+    env.med_bundles = plan_bundles(env.conf["extra_css"], env.conf["extra_javascript"])
+    env.conf["extra_css"], env.conf["extra_javascript"] = [BUNDLED_CSS], [BUNDLED_JS]
     if not shortcuts_off():
         # Markdown's abbr extension explains the abbreviations in every page's prose from one
         # glossary; appending them to each page instead costs time growing with their square.
@@ -243,13 +247,20 @@ def on_post_page_macros(env):
         )
         if page.meta.get("template") == posters.POSTER_TEMPLATE:
             page.meta["med_poster"] = posters.poster_sheet(page.file.src_uri, page.meta, page.canonical_url, build_day())
+            # A poster repeats its page on one sheet; search finds the page.
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    page.meta["med_stylesheets"] = page_stylesheets(
+        env.med_bundles, page.file.src_uri, page.meta, posters.POSTER_TEMPLATE, posters.POSTER_FOLDERS
+    )
 
 
 def on_post_build(env):
-    """Write the calendar feeds next to the calendar page, and the short links."""
+    """Write the calendar feeds next to the calendar page, the short links and the bundled
+    styles and scripts."""
     from . import ical  # icalendar is needed only here
 
     site_dir, site_url = Path(env.conf["site_dir"]), env.conf.get("site_url")
     ical.write_feeds(env.med_site.data, site_dir, site_url, calendar_today())
     files = env.variables["files"]
+    write_files(site_dir, bundle_files(site_dir, env.med_bundles))
     write_files(site_dir, training.short_link_pages(env.med_site.data, lambda src: files.get_file_from_path(src).url, site_url))
