@@ -19,7 +19,7 @@ from .render import (
 )
 from .render import edition as edition_pages
 from .assets import BUNDLED_CSS, BUNDLED_JS, bundle_files, page_stylesheets, plan_bundles
-from .cache import shortcuts_off
+from .cache import reuse_compiled_pages, shortcuts_off
 from .render.abbreviations import abbreviation_definitions, abbreviation_titles
 from .render.core import prose_variables
 from .render.dates import danish_date
@@ -229,6 +229,12 @@ def define_env(env):
         """A Markdown link target for a data item's entry: [Lederen]({{ link("role", "leder") }})."""
         data.get(kind, item_id)
         return doc_link(kind, item_id)
+
+
+def on_pre_page_macros(env):
+    """Compile each page as a template only when its text is new (mkdocs-macros' Jinja
+    environment exists from the first page on)."""
+    reuse_compiled_pages(env.env)
 
 
 def on_post_page_macros(env):

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Mapping
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 from pathlib import Path
 
 CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache"
@@ -40,15 +42,19 @@ def cached_text(kind: str, key: str, compute: Callable[[], str]) -> str:
     except OSError:
         pass
     text = compute()
+    _store(path, text.encode("utf-8"))
+    return text
+
+
+def _store(path: Path, content: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Written aside and renamed, so a build running alongside never reads half a file.
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".part") as part:
-            part.write(text)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".part") as part:
+            part.write(content)
         os.replace(part.name, path)
     except OSError:
         pass  # a read-only checkout still builds, only without the cache
-    return text
 
 
 def bytecode_folder(kind: str, *key: object) -> Path | None:
@@ -84,3 +90,44 @@ class IdentityMemo(Generic[Argument, Result]):
                 self.known.clear()
             known = self.known[id(argument)] = (argument, self.compute(argument))
         return known[1]
+
+
+def reuse_compiled_pages(jinja_env: Any) -> None:
+    """Keep the code each page compiles to between builds.
+
+    mkdocs-macros compiles every page as a template (`from_string`) on every build; compiled
+    once, a page's code is kept in the cache under the hash of its text, filed under everything
+    else that decides the code: the environment's syntax and options, Jinja's and Python's
+    versions (the code is stored with `marshal`). Jinja's own `from_string` does the same with
+    freshly compiled code.
+    """
+    import jinja2
+
+    if getattr(jinja_env.from_string, "reuses_compiled_pages", False):
+        return
+    options = {name: repr(getattr(jinja_env, name)) for name in _COMPILE_OPTIONS}
+    options["extensions"] = sorted(jinja_env.extensions)
+    folder = bytecode_folder("pages", options, jinja2.__version__, sys.version)
+    if folder is None:
+        return
+
+    def from_string(source: str, globals: Any = None, template_class: Any = None) -> Any:  # noqa: A002 - Jinja's name
+        path = folder / f"{content_key(source)}.bin"
+        try:
+            code = marshal.loads(path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            code = jinja_env.compile(source)
+            _store(path, marshal.dumps(code))
+        template = template_class or jinja_env.template_class
+        return template.from_code(jinja_env, code, jinja_env.make_globals(globals), None)
+
+    from_string.reuses_compiled_pages = True
+    jinja_env.from_string = from_string
+
+
+_COMPILE_OPTIONS = (
+    "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+    "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+    "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "autoescape",
+    "optimized", "finalize", "is_async",
+)

@@ -1,8 +1,9 @@
 """The build's speed-ups change nothing: built without them, the site is the same to the byte.
 
 MED_NO_SHORTCUTS=1 takes the slow routes: every page gets the abbreviations appended as Markdown
-definitions instead of Markdown's glossary option, and every QR code is encoded afresh instead
-of read from the cache the ordinary build (the shared `built_site`) fills and reads.
+definitions instead of Markdown's glossary option, and every QR code, component template and
+page is encoded or compiled afresh instead of read from .cache/, which the ordinary build (the
+shared `built_site`) fills and reads.
 """
 
 from __future__ import annotations
