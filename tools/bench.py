@@ -45,6 +45,7 @@ from pathlib import Path
 import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(PROJECT / "tests"))
 sys.path.insert(0, str(PROJECT / "tools"))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1768435200"}
@@ -123,8 +124,8 @@ def plain_meta(value):
 
 def render_plain_markdown(project: Path, target: Path) -> dict:
     """Write every page of `project` as the macros render it – its front matter, with what the
-    macros add to it, on top – into `target`, with the docs' other files. Returns the Markdown
-    extensions' settings as the macros leave them (the abbreviations' glossary)."""
+    macros add to it, on top – into `target`, with the docs' other files. Returns the settings the
+    macros change: Markdown's (the abbreviations' glossary) and the styles and scripts linked."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
     from mkdocs.structure.nav import get_navigation
@@ -143,7 +144,11 @@ def render_plain_markdown(project: Path, target: Path) -> dict:
         markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
         front = yaml.safe_dump(plain_meta(page.meta), allow_unicode=True, sort_keys=False) if page.meta else ""
         (target / file.src_path).write_text(f"---\n{front}---\n\n{markdown}" if front else markdown, encoding="utf-8")
-    return {name: dict(settings) for name, settings in config["mdx_configs"].items() if name == "abbr"}
+    return {
+        "mdx": {name: dict(settings) for name, settings in config["mdx_configs"].items() if name == "abbr"},
+        "extra_css": [str(path) for path in config["extra_css"]],
+        "extra_javascript": [str(script) for script in config["extra_javascript"]],
+    }
 
 
 HOOK = '''"""Give Markdown the settings the macros give it (the abbreviations' glossary)."""
@@ -160,11 +165,11 @@ def on_config(config):
 '''
 
 
-def plain_config(project: Path, work: Path, mdx: dict) -> Path:
+def plain_config(project: Path, work: Path, settings: dict) -> Path:
     """A configuration inheriting the project's, reading the pre-rendered pages, without the macros plugin."""
     base = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     plugins = [p for p in base["plugins"] if "macros" not in (p if isinstance(p, str) else p.keys())]
-    (work / "mdx.json").write_text(json.dumps(mdx, ensure_ascii=False), encoding="utf-8")
+    (work / "mdx.json").write_text(json.dumps(settings["mdx"], ensure_ascii=False), encoding="utf-8")
     (work / "plain_hook.py").write_text(HOOK, encoding="utf-8")
     # BaseLoader reads every value as text; plugin settings here are all text or numbers.
     config = {
@@ -172,6 +177,8 @@ def plain_config(project: Path, work: Path, mdx: dict) -> Path:
         "docs_dir": str(work / "docs"),
         "theme": {"custom_dir": str(project / "overrides")},
         "plugins": plugins,
+        "extra_css": settings["extra_css"],
+        "extra_javascript": settings["extra_javascript"],
         "hooks": [str(work / "plain_hook.py")],
         "watch": [],
     }
@@ -426,6 +433,137 @@ def growth(work: Path, runs: int) -> None:
     print(f"  {'today':<40} CPU {spread([r.cpu for r in base])}")
 
 
+def first_visits(site_dir: Path) -> dict[str, dict[str, int]]:
+    """Page → {address: bytes gzipped at level 6} of everything a first visit in a fresh browser
+    fetches: the page, its styles, scripts, images and frames, and what the scripts fetch
+    afterwards – the search worker's index among them."""
+    from playwright.sync_api import sync_playwright
+
+    from support import CHROMIUM, CHROMIUM_ARGS, serve, site_pages
+
+    visits: dict[str, dict[str, int]] = {}
+    with serve(site_dir) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for path in site_pages():
+            context = browser.new_context()
+            fetched: dict[str, int] = {}
+
+            def record(response, fetched=fetched):
+                try:
+                    fetched[response.url] = len(gzip.compress(response.body(), 6))
+                except Exception:  # a redirect or an aborted request has no body
+                    pass
+
+            context.on("response", record)
+            page = context.new_page()
+            page.goto(url + path, wait_until="networkidle")
+            page.wait_for_timeout(500)  # the search worker asks for its index after the load
+            visits[path or "/"] = fetched
+            context.close()
+        browser.close()
+    return visits
+
+
+def weight(site_dir: Path) -> None:
+    """Section 3."""
+    visits = first_visits(site_dir)
+    totals = {page: sum(sizes.values()) for page, sizes in visits.items()}
+    heaviest = max(totals, key=totals.get)
+    index = next((size for page in visits.values() for address, size in page.items() if "search_index" in address), 0)
+    print("First visit (fresh browser, gzipped at level 6, the search index included)")
+    print(f"  heaviest first visit: {heaviest:<22} {totals[heaviest] / 1024:6.1f} KB in {len(visits[heaviest])} requests   (goal <= 150)")
+    print(f"  lightest / median of {len(totals)} pages          {min(totals.values()) / 1024:6.1f} / {statistics.median(totals.values()) / 1024:.1f} KB")
+    print(f"  of which the search index              {index / 1024:6.1f} KB   ({(site_dir / 'search' / 'search_index.json').stat().st_size / 1024:.0f} KB raw)")
+    for page in ("/", "ordliste/"):
+        print(f"  first visit of {page:<25} {totals[page] / 1024:6.1f} KB in {len(visits[page])} requests")
+
+
+LIGHTHOUSE_PAGES = ["", "svar/skal-sagen-i-med/", "kalender/", "ordliste/"]
+LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".ics", ".txt", ".map")
+
+
+def gzip_handler(site_dir: Path):
+    """A static server that gzips text (level 6) as a web host does, below the tests' sub-path."""
+    import http.server
+
+    from support import SUBPATH
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the http.server interface
+            clean = self.path.split("?", 1)[0].split("#", 1)[0]
+            from urllib.parse import unquote
+
+            relative = unquote(clean[len(SUBPATH):]) if clean.startswith(SUBPATH) else None
+            target = site_dir / relative if relative is not None else None
+            if target is not None and target.is_dir():
+                target = target / "index.html"
+            status = 200
+            if target is None or not target.is_file():
+                status, target = 404, site_dir / "404.html"
+            body = target.read_bytes()
+            self.send_response(status)
+            self.send_header("Content-Type", self.guess_type(str(target)))
+            if target.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", ""):
+                body = gzip.compress(body, 6)
+                self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format, *args):  # noqa: A002 - keep the output quiet
+            pass
+
+    return Handler
+
+
+def lighthouse_command() -> list[str] | None:
+    """Lighthouse from `make lighthouse` (.cache/npm) or the PATH, or None."""
+    local = PROJECT / ".cache" / "npm" / "node_modules" / ".bin" / "lighthouse"
+    found = str(local) if local.exists() else shutil.which("lighthouse")
+    return [found] if found else None
+
+
+def lighthouse(site_dir: Path, work: Path) -> None:
+    """Section 5: Lighthouse's mobile scores for four pages, served gzipped."""
+    import socketserver
+    import threading
+
+    from support import CHROMIUM, SUBPATH
+
+    command = lighthouse_command()
+    if command is None or not Path(CHROMIUM).exists():
+        print("Lighthouse: not at hand (`make lighthouse` installs it; Chromium from Debian)")
+        return
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), gzip_handler(site_dir))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    print("Lighthouse (mobile preset, served gzipped; goal: performance >= 98, the others 100)")
+    print(f"  {'page':<28} " + "  ".join(f"{c:>14}" for c in LIGHTHOUSE_CATEGORIES))
+    try:
+        for page in LIGHTHOUSE_PAGES:
+            report = work / "lighthouse.json"
+            subprocess.run(
+                [*command, base + page, "--quiet", "--output=json", f"--output-path={report}",
+                 f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, timeout=300,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )
+            result = json.loads(report.read_text(encoding="utf-8"))
+            scores = [round(100 * (result["categories"][c]["score"] or 0)) for c in LIGHTHOUSE_CATEGORIES]
+            failing = sorted(audit_id for audit_id, audit in result["audits"].items()
+                             if (audit.get("score") is not None and audit["score"] < 0.5 and not audit_id.endswith("-insight")))
+            print(f"  {page or '/':<28} " + "  ".join(f"{score:>14}" for score in scores)
+                  + (f"   failing: {', '.join(failing)}" if failing else ""))
+    except (subprocess.SubprocessError, OSError, KeyError) as error:
+        print(f"  Lighthouse failed: {error}")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def site_size(site_dir: Path) -> int:
     return sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file())
 
@@ -436,8 +574,8 @@ def overhead(work: Path, runs: int) -> Path:
     """Section 1; returns the directory of one real build, for the figures that read a site."""
     from same_build import differences
 
-    mdx = render_plain_markdown(PROJECT, work / "docs")
-    plain = plain_config(PROJECT, work, mdx)
+    settings = render_plain_markdown(PROJECT, work / "docs")
+    plain = plain_config(PROJECT, work, settings)
     real_runs, plain_runs = paired(
         lambda n: timed_build(PROJECT / "mkdocs.yml", work / f"site-{n}"),
         lambda n: timed_build(plain, work / f"plain-{n}"),
@@ -461,7 +599,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="pairs of builds (min / median / max are reported)")
     parser.add_argument("--growth-runs", type=int, default=3, help="pairs of builds for each larger data set")
-    parser.add_argument("--quick", action="store_true", help="only the overhead, growth and weight")
+    parser.add_argument("--parts", type=lambda text: set(text.split(",")), default={"weight", "lighthouse", "growth", "more"},
+                        help="besides the overhead, any of: weight,lighthouse,growth,more (trees, calendar, editions)")
     args = parser.parse_args()
 
     print(f"MED-guiden build benchmark (Python {sys.version.split()[0]}, {os.cpu_count()} cores, "
@@ -470,8 +609,13 @@ def main() -> None:
         work = Path(tmp)
         site = overhead(work, args.runs)
         print(f"  site size                                {site_size(site) / 1024:6.0f} KiB")
-        growth(work, args.growth_runs)
-        if args.quick:
+        if "weight" in args.parts:
+            weight(site)
+        if "lighthouse" in args.parts:
+            lighthouse(site, work)
+        if "growth" in args.parts:
+            growth(work, args.growth_runs)
+        if "more" not in args.parts:
             return
         steps = sorted(tree_step_times(site))
         print(f"  tree script + styles, gzipped            {tree_asset_size() / 1024:6.1f} KB   (goal <= 15)")
