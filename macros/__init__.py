@@ -11,6 +11,8 @@ from pathlib import Path
 
 from mkdocs.utils import get_markdown_title
 
+from .assets import BUNDLED_CSS, BUNDLED_JS, bundle_files, page_stylesheets, plan_bundles
+from .cache import reuse_compiled_pages, shortcuts_off
 from .edition import edition_nav
 from .links import doc_link
 from .render import (
@@ -18,8 +20,6 @@ from .render import (
     trees,
 )
 from .render import edition as edition_pages
-from .assets import BUNDLED_CSS, BUNDLED_JS, bundle_files, page_stylesheets, plan_bundles
-from .cache import reuse_compiled_pages, shortcuts_off
 from .render.abbreviations import abbreviation_definitions, abbreviation_titles
 from .render.core import prose_variables
 from .render.dates import danish_date

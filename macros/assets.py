@@ -20,12 +20,6 @@ PRINT_ONLY = "print.css"
 POSTERS_ONLY = "poster.css"
 
 
-@dataclass(frozen=True)
-class Stylesheet:
-    path: str
-    media: str = "all"
-
-
 @dataclass
 class Bundles:
     """Which sources go into which file, and the stylesheets that stay apart."""
@@ -51,13 +45,14 @@ def plan_bundles(extra_css: Iterable[str], extra_javascript: Iterable[Any]) -> B
 
 
 def page_stylesheets(bundles: Bundles, src_uri: str, meta: Mapping[str, Any], poster_template: str,
-                     poster_folders: Iterable[str]) -> list[Stylesheet]:
-    """The stylesheets a page links besides the bundle: print.css for print, and poster.css on a
-    poster and on the index of posters that shows their miniatures."""
-    sheets = [Stylesheet(bundles.print_css, "print")] if bundles.print_css else []
+                     poster_folders: Iterable[str]) -> list[dict[str, str]]:
+    """The stylesheets a page links besides the bundle, as plain data for the page's metadata
+    (path and media): print.css for print, and poster.css on a poster and on the index of
+    posters that shows their miniatures."""
+    sheets = [{"path": bundles.print_css, "media": "print"}] if bundles.print_css else []
     shows_posters = meta.get("template") == poster_template or src_uri in {f"{f}/index.md" for f in poster_folders}
     if bundles.poster_css and shows_posters:
-        sheets.append(Stylesheet(bundles.poster_css))
+        sheets.append({"path": bundles.poster_css, "media": "all"})
     return sheets
 
 

@@ -16,8 +16,8 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Mapping
-from typing import Any, Generic, TypeVar
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache"
 

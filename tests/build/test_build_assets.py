@@ -51,9 +51,10 @@ def test_print_and_poster_styles_stay_apart():
     bundles = plan_bundles(["a/med.css", "a/print.css", "a/poster.css", "a/tree.css"], ["a/med.js"])
     assert bundles == Bundles(["a/med.css", "a/tree.css"], ["a/med.js"], "a/print.css", "a/poster.css")
     plain = page_stylesheets(bundles, "roller.md", {}, "poster.html", ("plakater",))
-    assert [(s.path, s.media) for s in plain] == [("a/print.css", "print")]
+    assert plain == [{"path": "a/print.css", "media": "print"}]
     for src, meta in (("plakater/om-med.md", {"template": "poster.html"}), ("plakater/index.md", {})):
-        assert [s.path for s in page_stylesheets(bundles, src, meta, "poster.html", ("plakater",))][-1] == "a/poster.css"
+        sheets = page_stylesheets(bundles, src, meta, "poster.html", ("plakater",))
+        assert sheets[-1] == {"path": "a/poster.css", "media": "all"}
 
 
 def test_a_bundle_names_its_sources_and_keeps_scripts_apart(tmp_path):
