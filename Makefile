@@ -16,7 +16,7 @@ PIP_FLAGS := --quiet --disable-pip-version-check --no-input
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build edition-exists offline test bench schema browser clean
+.PHONY: help serve build edition-exists offline test bench lighthouse schema browser clean
 
 help:
 	@echo "make serve   set up and serve the site on http://$(HOST)/"
@@ -24,7 +24,8 @@ help:
 	@echo "             EDITION=<name> builds or serves a local edition from editions/<name>/"
 	@echo "make offline set up and build the offline edition into $(OFFLINE_ZIP)"
 	@echo "make test    set up (Python packages, Debian's chromium) and run every test"
-	@echo "make bench   measure build time, size and memory"
+	@echo "make bench   measure build time against a pre-rendered baseline, growth with the data, page weight"
+	@echo "make lighthouse  install Lighthouse (npm) into .cache/npm, for make bench"
 	@echo "make schema  regenerate data/schema/ from the models"
 
 # The site's Python packages, installed once per change of the requirement files.
@@ -73,8 +74,13 @@ browser:
 test: $(VENV)/.dev-installed browser
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.dev-installed
+bench: $(VENV)/.dev-installed browser
 	$(BIN)/python tools/bench.py
+
+# Lighthouse 12 (13 needs Node 22), run by make bench against Debian's chromium when present.
+LIGHTHOUSE_VERSION := 12.8.2
+lighthouse:
+	npm install --no-save --no-audit --no-fund --prefix .cache/npm lighthouse@$(LIGHTHOUSE_VERSION)
 
 schema: $(VENV)/.site-installed
 	$(BIN)/python -m macros.schema

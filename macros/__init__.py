@@ -11,6 +11,8 @@ from pathlib import Path
 
 from mkdocs.utils import get_markdown_title
 
+from .assets import BUNDLED_CSS, BUNDLED_JS, bundle_files, page_stylesheets, plan_bundles
+from .cache import reuse_compiled_pages, shortcuts_off
 from .edition import edition_nav
 from .links import doc_link
 from .output import write_files
@@ -19,7 +21,7 @@ from .render import (
     trees,
 )
 from .render import edition as edition_pages
-from .render.abbreviations import abbreviation_definitions
+from .render.abbreviations import abbreviation_definitions, abbreviation_titles
 from .render.core import markdown_text, prose_variables
 from .render.dates import danish_date
 from .render.printing import page_source_ids, print_properties
@@ -37,6 +39,13 @@ def define_env(env):
     if data.edition is not None:
         env.conf["nav"] = edition_nav(env.conf["nav"], data.edition, data.prose_names)
     macro = macro_registrar(env)
+    # The site's own styles and scripts are served bundled, one file each (macros/assets.py).
+    env.med_bundles = plan_bundles(env.conf["extra_css"], env.conf["extra_javascript"])
+    env.conf["extra_css"], env.conf["extra_javascript"] = [BUNDLED_CSS], [BUNDLED_JS]
+    if not shortcuts_off():
+        # Markdown's abbr extension explains the abbreviations in every page's prose from one
+        # glossary; appending them to each page instead costs time growing with their square.
+        env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = abbreviation_titles(data.terms)
 
     @macro
     def role_cards(level: int = 2) -> str:
@@ -226,12 +235,18 @@ def define_env(env):
         return doc_link(kind, item_id)
 
 
+def on_pre_page_macros(env):
+    """Compile each page as a template only when its text is new (mkdocs-macros' Jinja
+    environment exists from the first page on)."""
+    reuse_compiled_pages(env.env)
+
+
 def on_post_page_macros(env):
-    """Explain every glossary abbreviation in the page's prose through Markdown's abbr extension,
-    and give the theme what printing needs: the margins of every sheet (main.html) and, for a
+    """Give the theme what printing needs: the margins of every sheet (main.html) and, for a
     poster, its paper, QR code and stamp (poster.html)."""
     data, page = env.med_site.data, env.page
-    env.markdown += abbreviation_definitions(data.terms)
+    if shortcuts_off():
+        env.markdown += abbreviation_definitions(data.terms)
     with page_errors():
         source_ids = page_source_ids(data, page.file.src_uri, page.meta)
         page.meta["med_print"] = print_properties(
@@ -242,8 +257,15 @@ def on_post_page_macros(env):
         )
         if page.meta.get("template") == posters.POSTER_TEMPLATE:
             page.meta["med_poster"] = posters.poster_sheet(page.file.src_uri, page.meta, page.canonical_url, build_day())
+            # A poster repeats its page on one sheet; search finds the page.
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    page.meta["med_stylesheets"] = page_stylesheets(
+        env.med_bundles, page.file.src_uri, page.meta, posters.POSTER_TEMPLATE, posters.POSTER_FOLDERS
+    )
 
 
 def on_post_build(env):
-    """Write the calendar feeds next to the calendar page, and the short links."""
-    write_files(Path(env.conf["site_dir"]), {**env.med_site.feeds, **short_link_files(env)})
+    """Write the calendar feeds next to the calendar page, the short links and the bundled
+    styles and scripts."""
+    site_dir = Path(env.conf["site_dir"])
+    write_files(site_dir, {**env.med_site.feeds, **short_link_files(env), **bundle_files(site_dir, env.med_bundles)})

@@ -52,12 +52,14 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` for the project in `project`, as a user would."""
+def mkdocs_build(
+    project: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` for the project in `project`, as a user would (`env` added)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra],
         cwd=project,
-        env={**os.environ, **BUILD_ENV},
+        env={**os.environ, **BUILD_ENV, **(env or {})},
         capture_output=True,
         text=True,
         timeout=300,

@@ -1,15 +1,24 @@
-"""Measure what the macros cost: `make bench`.
+"""Measure what the macros cost, how the build grows with the data, and what a first visit weighs: `make bench`.
 
-1. Times a full strict build of the site (macros on), several runs, and its peak memory.
-2. Renders the same pages to plain Markdown once, through MkDocs' own plugin events, and
-   times a strict build of that Markdown with the macros plugin off.
-3. Prints both, their ratio and the peak memory of each. The goal is a ratio of at most 1.2.
-4. Decision trees: the gzipped size of their script and styles (goal: at most 15 KB), and
-   how long one step takes to render in Chromium (goal: under 50 ms).
-5. The calendar at scale: a synthetic programme of 500 events over 10 years, built strictly;
-   its build time against the real data's, and the calendar page's size (goal: at most 300 KB).
-6. Local editions at scale: 20 synthetic editions, each built alone (goal: within 1.2 x the
-   default site's build time) and all of them two at a time, both cores busy.
+How it measures. The machine may be shared, so builds of the two kinds being compared run
+paired – A B A B …, after a warm-up of each – and each build's figure is the CPU time (user +
+system) of the whole `mkdocs build` process and its children, which other jobs barely move;
+wall time is printed beside it. Rows give min / median / max; a ratio is taken pair by pair.
+
+1. The macros' overhead: the real build against a baseline that is the same site – the same
+   pages, front matter and templates – with the macros' output pre-rendered: every page is
+   rendered once through the macros and written, front matter and all, into a copy of docs/
+   that a build without the macros plugin reads. The baseline's output is checked to be the
+   real build's, byte for byte, but for what the macros write after the build (feeds, short
+   links). Goal: at most 1.2.
+2. Growth with the data: the real site against copies with a glossary 20 times today's and
+   with 10 times the roles, course modules and events (synthetic). Goal: the 20x glossary build
+   at most 3 times today's.
+3. Weight: the heaviest first visit (a fresh browser, every request gzipped, the search index
+   included) over every page. Goal: at most 150 KB.
+4. Decision trees, the calendar at scale and local editions at scale, as before.
+5. Lighthouse (mobile, served with gzip) on four pages, when `npx lighthouse` and Chromium are
+   at hand.
 
 Nothing here asserts: the figures are for reading and for the issue notes.
 """
@@ -17,46 +26,113 @@ Nothing here asserts: the figures are for reading and for the issue notes.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
+import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+sys.path.insert(0, str(PROJECT / "tests"))
+sys.path.insert(0, str(PROJECT / "tools"))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1768435200"}
 
 
-def timed_build(config: Path, site_dir: Path) -> tuple[float, int]:
-    """Wall time in seconds and peak resident memory in MiB of one `mkdocs build --strict`."""
+@dataclass
+class Run:
+    cpu: float  # seconds of user + system time, children included
+    wall: float
+    peak_mib: int
+
+
+def timed_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> Run:
+    """One `mkdocs build --strict` in a process of its own: its CPU time, wall time and peak memory."""
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=config.parent, env={**ENV, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
+    # wait4 gives the usage of the build process together with the children it waited for (git).
     _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
+    wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"build of {config} failed:\n{process.stderr.read().decode()}")
-    return elapsed, usage.ru_maxrss // 1024
+    process.stderr.close()
+    return Run(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss // 1024)
 
 
-def render_plain_markdown(target: Path) -> None:
-    """Write every page as the Markdown the macros produce, plus the docs' other files, to `target`."""
+Build = Callable[[int], Run]
+
+
+def paired(a: Build, b: Build, runs: int) -> tuple[list[Run], list[Run]]:
+    """Run `a` and `b` alternately, `runs` times each, after one warm-up of each."""
+    a(-1), b(-1)
+    runs_a, runs_b = [], []
+    for number in range(runs):
+        runs_a.append(a(number))
+        runs_b.append(b(number))
+    return runs_a, runs_b
+
+
+def spread(values: list[float], unit: str = "s", width: int = 6, digits: int = 2) -> str:
+    low, mid, high = min(values), statistics.median(values), max(values)
+    return f"{low:{width}.{digits}f} / {mid:{width}.{digits}f} / {high:{width}.{digits}f} {unit}"
+
+
+def ratios(a: list[Run], b: list[Run], field: str) -> list[float]:
+    return [getattr(x, field) / getattr(y, field) for x, y in zip(a, b)]
+
+
+def report_pair(label_a: str, runs_a: list[Run], label_b: str, runs_b: list[Run], ratio_label: str, goal: str = "") -> float:
+    """Print both kinds and their pairwise ratios; return the median CPU ratio."""
+    for label, runs in ((label_a, runs_a), (label_b, runs_b)):
+        print(f"  {label:<40} CPU {spread([r.cpu for r in runs])}   wall {spread([r.wall for r in runs])}"
+              f"   peak {max(r.peak_mib for r in runs)} MiB")
+    cpu, wall = ratios(runs_a, runs_b, "cpu"), ratios(runs_a, runs_b, "wall")
+    print(f"  {ratio_label:<40} CPU {spread(cpu, 'x')}   wall {spread(wall, 'x')}{goal}")
+    return statistics.median(cpu)
+
+
+# --- The baseline: the same site with the macros' output pre-rendered ---------------------------
+
+def plain_meta(value):
+    """Page metadata as front matter can hold it: dataclasses as mappings, Markup as text."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {name: plain_meta(item) for name, item in dataclasses.asdict(value).items()}
+        return fields | {"css_size": value.css_size} if hasattr(value, "css_size") else fields
+    if isinstance(value, dict):
+        return {key: plain_meta(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain_meta(item) for item in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def render_plain_markdown(project: Path, target: Path) -> dict:
+    """Write every page of `project` as the macros render it – its front matter, with what the
+    macros add to it, on top – into `target`, with the docs' other files. Returns the settings the
+    macros change: Markdown's (the abbreviations' glossary) and the styles and scripts linked."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
     from mkdocs.structure.nav import get_navigation
     from mkdocs.structure.pages import Page
 
     os.environ.update(ENV)
-    config = load_config(str(PROJECT / "mkdocs.yml"))
+    config = load_config(str(project / "mkdocs.yml"))
     config = config.plugins.on_config(config)
     files = get_files(config)
     nav = get_navigation(files, config)
@@ -66,25 +142,58 @@ def render_plain_markdown(target: Path) -> None:
         page = file.page or Page(None, file, config)
         page.read_source(config)
         markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-        (target / file.src_path).write_text(markdown, encoding="utf-8")
+        front = yaml.safe_dump(plain_meta(page.meta), allow_unicode=True, sort_keys=False) if page.meta else ""
+        (target / file.src_path).write_text(f"---\n{front}---\n\n{markdown}" if front else markdown, encoding="utf-8")
+    return {
+        "mdx": {name: dict(settings) for name, settings in config["mdx_configs"].items() if name == "abbr"},
+        "extra_css": [str(path) for path in config["extra_css"]],
+        "extra_javascript": [str(script) for script in config["extra_javascript"]],
+    }
 
 
-def plain_config(work: Path) -> Path:
-    """A configuration inheriting mkdocs.yml, reading the plain Markdown, without the macros plugin."""
-    base = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+HOOK = '''"""Give Markdown the settings the macros give it (the abbreviations' glossary)."""
+import json
+from pathlib import Path
+
+SETTINGS = json.loads((Path(__file__).parent / "mdx.json").read_text(encoding="utf-8"))
+
+
+def on_config(config):
+    for name, settings in SETTINGS.items():
+        config["mdx_configs"].setdefault(name, {}).update(settings)
+    return config
+'''
+
+
+def plain_config(project: Path, work: Path, settings: dict) -> Path:
+    """A configuration inheriting the project's, reading the pre-rendered pages, without the macros plugin."""
+    base = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     plugins = [p for p in base["plugins"] if "macros" not in (p if isinstance(p, str) else p.keys())]
+    (work / "mdx.json").write_text(json.dumps(settings["mdx"], ensure_ascii=False), encoding="utf-8")
+    (work / "plain_hook.py").write_text(HOOK, encoding="utf-8")
     # BaseLoader reads every value as text; plugin settings here are all text or numbers.
     config = {
-        "INHERIT": str(PROJECT / "mkdocs.yml"),
+        "INHERIT": str(project / "mkdocs.yml"),
         "docs_dir": str(work / "docs"),
-        "theme": {"custom_dir": str(PROJECT / "overrides")},
+        "theme": {"custom_dir": str(project / "overrides")},
         "plugins": plugins,
+        "extra_css": settings["extra_css"],
+        "extra_javascript": settings["extra_javascript"],
+        "hooks": [str(work / "plain_hook.py")],
         "watch": [],
     }
     path = work / "plain.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return path
 
+
+def pages_built(site_dir: Path) -> tuple[int, int]:
+    """(pages MkDocs built, as its sitemap lists them; HTML files in the site)."""
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    return sitemap.count("<loc>"), len(list(site_dir.rglob("*.html")))
+
+
+# --- Decision trees, calendar, editions (the figures the bench has printed from the start) ------
 
 TREE_ASSETS = [
     "overrides/assets/javascripts/med.js",
@@ -100,7 +209,6 @@ def tree_asset_size() -> int:
 
 def tree_step_times(site_dir: Path, steps: int = 40) -> list[float]:
     """Milliseconds per answered question in Chromium, from submit to the next step drawn."""
-    sys.path.insert(0, str(PROJECT / "tests"))
     from playwright.sync_api import sync_playwright
 
     from support import CHROMIUM, CHROMIUM_ARGS, serve
@@ -169,7 +277,6 @@ def synthetic_programme(year: int, count: int) -> str:
 
 def project_copy(target: Path, editions: bool = False) -> Path:
     """A copy of what a build reads (the tests' copy), to add synthetic data to."""
-    sys.path.insert(0, str(PROJECT / "tests"))
     from support import copy_project
 
     copy_project(target)
@@ -178,21 +285,24 @@ def project_copy(target: Path, editions: bool = False) -> Path:
     return target
 
 
-def calendar_at_scale(work: Path, years: int = 10, per_year: int = 50) -> tuple[float, int, int]:
-    """Build a copy of the project with a synthetic programme; (seconds, page bytes, events)."""
-    project = project_copy(work / "scale")
+def with_today(today: str) -> dict[str, str]:
+    return {"MED_TODAY": today}
+
+
+def calendar_at_scale(work: Path, runs: int, years: int = 10, per_year: int = 50) -> tuple[list[Run], list[Run], int, int]:
+    """The real project against a copy with a synthetic programme of years x per_year events, paired,
+    as of the start of the last year (its programme ahead, the others in the archive)."""
+    today = ENV | with_today("2024-01-01")
+    real = project_copy(work / "calendar-real")
+    project = project_copy(work / "calendar-scale")
     for year in range(2024 - years + 1, 2025):
         (project / "data" / "programmes" / f"{year}.yml").write_text(synthetic_programme(year, per_year), encoding="utf-8")
-    # As of the start of the last year: its programme ahead, nine years in the archive.
-    os.environ["MED_TODAY"] = "2024-01-01"
-    ENV["MED_TODAY"] = "2024-01-01"
-    try:
-        elapsed, _ = timed_build(project / "mkdocs.yml", project / "site")
-    finally:
-        ENV.pop("MED_TODAY")
-        os.environ.pop("MED_TODAY")
-    page = project / "site" / "kalender" / "index.html"
-    return elapsed, page.stat().st_size, years * per_year
+    scale_runs, real_runs = paired(
+        lambda n: timed_build(project / "mkdocs.yml", project / "site", today),
+        lambda n: timed_build(real / "mkdocs.yml", real / "site", today),
+        runs,
+    )
+    return scale_runs, real_runs, (project / "site" / "kalender" / "index.html").stat().st_size, years * per_year
 
 
 MONTH_TASKS = ["Ordinært møde i hovedudvalget", "Budgetdrøftelse", "APV-opfølgning", "Arbejdsmiljødrøftelse"]
@@ -215,63 +325,320 @@ def synthetic_edition(project: Path, number: int) -> Path:
     return folder / "mkdocs.yml"
 
 
-def editions_at_scale(work: Path, count: int = 20, workers: int = 2) -> tuple[list[float], float]:
-    """Build `count` synthetic editions one at a time, then all of them `workers` at a time;
-    (seconds per edition, total seconds in parallel)."""
+def editions_at_scale(work: Path, runs: int, count: int = 20, workers: int = 2):
+    """A synthetic edition paired with the default site; then `count` editions one by one and
+    `workers` at a time. Returns (edition runs, default runs, seconds per edition, seconds in parallel)."""
     project = project_copy(work / "editions", editions=True)
     configs = [synthetic_edition(project, number) for number in range(1, count + 1)]
-    alone = [timed_build(config, work / "edition-alone" / config.parent.name)[0] for config in configs]
+    edition_runs, default_runs = paired(
+        lambda n: timed_build(configs[0], work / "edition-paired"),
+        lambda n: timed_build(project / "mkdocs.yml", work / "default-paired"),
+        runs,
+    )
+    alone = [timed_build(config, work / "edition-alone" / config.parent.name).wall for config in configs]
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=workers) as pool:
         list(pool.map(lambda config: timed_build(config, work / "edition-parallel" / config.parent.name), configs))
-    return alone, time.perf_counter() - start
+    return edition_runs, default_runs, alone, time.perf_counter() - start
+
+
+def load_yaml(path: Path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def dump_yaml(path: Path, data) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def grow_glossary(project: Path, factor: int) -> None:
+    """`factor` times the glossary's terms: copies of every term under new ids and words, the
+    copies of abbreviations abbreviations themselves (HMU → HMU7), so the glossary page and the
+    table Markdown explains abbreviations from grow alike."""
+    path = project / "data" / "glossary.yml"
+    glossary = load_yaml(path)
+    copies = []
+    for number in range(2, factor + 1):
+        for term in glossary["terms"]:
+            copy = {key: value for key, value in term.items() if key not in ("role", "committee")}
+            copy["id"] = f"{term['id']}-{number}"
+            copy["term"] = f"{term['term']}{number}" if term.get("expansion") else f"{term['term']} {number}"
+            copies.append(copy)
+    glossary["terms"] += copies
+    dump_yaml(path, glossary)
+
+
+def grow_roles(project: Path, factor: int) -> None:
+    """`factor` times the roles: copies under new ids and names (without the short form, which
+    the glossary explains), on the roles page with the others."""
+    path = project / "data" / "roles.yml"
+    roles = load_yaml(path)
+    roles["roles"] += [
+        {key: value for key, value in role.items() if key != "abbreviation"} | {"id": f"{role['id']}-{number}", "name": f"{role['name']} {number}"}
+        for number in range(2, factor + 1) for role in roles["roles"]
+    ]
+    dump_yaml(path, roles)
+
+
+def grow_modules(project: Path, factor: int) -> None:
+    """`factor` times the course modules, each with its page in docs/ and the navigation."""
+    modules = sorted((project / "data" / "modules").glob("*.yml"))
+    pages = project / "docs" / "kursus" / "moduler"
+    nav = []
+    for number in range(2, factor + 1):
+        for source in modules:
+            module_id = f"{source.stem}-{number}"
+            module = load_yaml(source)
+            module["title"] = f"{module['title']} {number}"
+            dump_yaml(source.with_name(module_id + ".yml"), module)
+            page = (pages / (source.stem + ".md")).read_text(encoding="utf-8")
+            (pages / (module_id + ".md")).write_text(page.replace(f'"{source.stem}"', f'"{module_id}"'), encoding="utf-8")
+            nav.append(f"          - {module['title']}: kursus/moduler/{module_id}.md")
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    last = max(i for i, line in enumerate(lines) if "kursus/moduler/" in line)
+    config.write_text("\n".join(lines[: last + 1] + nav + lines[last + 1 :]) + "\n", encoding="utf-8")
+
+
+def grow_events(project: Path, factor: int) -> None:
+    """`factor` times the events: synthetic programmes as large as the real one, for the years before it."""
+    programmes = sorted((project / "data" / "programmes").glob("*.yml"))
+    first = int(programmes[0].stem)
+    per_year = len(load_yaml(programmes[-1])["events"])
+    for year in range(first - (factor - 1) * len(programmes), first):
+        (project / "data" / "programmes" / f"{year}.yml").write_text(synthetic_programme(year, per_year), encoding="utf-8")
+
+
+GROWTH = [
+    ("glossary x 20", [(grow_glossary, 20)], "   (goal <= 3)"),
+    ("roles, modules and events x 10", [(grow_roles, 10), (grow_modules, 10), (grow_events, 10)], ""),
+]
+
+
+def growth(work: Path, runs: int) -> None:
+    """Section 2: today's data against larger data, paired."""
+    today = project_copy(work / "growth-today")
+    print(f"Growth with the data ({runs} pairs after a warm-up, against today's data)")
+    for number, (label, steps, goal) in enumerate(GROWTH):
+        project = project_copy(work / f"growth-{number}")
+        for grow, factor in steps:
+            grow(project, factor)
+        grown, base = paired(
+            lambda n: timed_build(project / "mkdocs.yml", project / "site"),
+            lambda n: timed_build(today / "mkdocs.yml", today / "site"),
+            runs,
+        )
+        pages, _ = pages_built(project / "site")
+        ratio = ratios(grown, base, "cpu")
+        print(f"  {label + f' ({pages} pages)':<40} CPU {spread([r.cpu for r in grown])}   ratio {spread(ratio, 'x')}{goal}")
+    print(f"  {'today':<40} CPU {spread([r.cpu for r in base])}")
+
+
+def first_visits(site_dir: Path) -> dict[str, dict[str, int]]:
+    """Page → {address: bytes gzipped at level 6} of everything a first visit in a fresh browser
+    fetches: the page, its styles, scripts, images and frames, and what the scripts fetch
+    afterwards – the search worker's index among them."""
+    from playwright.sync_api import sync_playwright
+
+    from support import CHROMIUM, CHROMIUM_ARGS, serve, site_pages
+
+    visits: dict[str, dict[str, int]] = {}
+    with serve(site_dir) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for path in site_pages():
+            context = browser.new_context()
+            fetched: dict[str, int] = {}
+
+            def record(response, fetched=fetched):
+                try:
+                    fetched[response.url] = len(gzip.compress(response.body(), 6))
+                except Exception:  # a redirect or an aborted request has no body
+                    pass
+
+            context.on("response", record)
+            page = context.new_page()
+            page.goto(url + path, wait_until="networkidle")
+            # The search worker asks for its index after the load; on a busy machine, late.
+            for _ in range(150):
+                if any("search_index" in address for address in fetched):
+                    break
+                page.wait_for_timeout(100)
+            page.wait_for_load_state("networkidle")
+            visits[path or "/"] = fetched
+            context.close()
+        browser.close()
+    return visits
+
+
+def weight(site_dir: Path) -> None:
+    """Section 3."""
+    visits = first_visits(site_dir)
+    totals = {page: sum(sizes.values()) for page, sizes in visits.items()}
+    heaviest = max(totals, key=totals.get)
+    index = next((size for page in visits.values() for address, size in page.items() if "search_index" in address), 0)
+    print("First visit (fresh browser, gzipped at level 6, the search index included)")
+    print(f"  heaviest first visit: {heaviest:<22} {totals[heaviest] / 1024:6.1f} KB in {len(visits[heaviest])} requests   (goal <= 150)")
+    print(f"  lightest / median of {len(totals)} pages          {min(totals.values()) / 1024:6.1f} / {statistics.median(totals.values()) / 1024:.1f} KB")
+    without_index = [page for page, sizes in visits.items() if not any("search_index" in address for address in sizes)]
+    if without_index:
+        print(f"  (no search index seen within 15 s on: {', '.join(without_index)})")
+    print(f"  of which the search index              {index / 1024:6.1f} KB   ({(site_dir / 'search' / 'search_index.json').stat().st_size / 1024:.0f} KB raw)")
+    for page in ("/", "ordliste/"):
+        print(f"  first visit of {page:<25} {totals[page] / 1024:6.1f} KB in {len(visits[page])} requests")
+
+
+LIGHTHOUSE_PAGES = ["", "svar/skal-sagen-i-med/", "kalender/", "ordliste/"]
+LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".ics", ".txt", ".map")
+
+
+def gzip_handler(site_dir: Path):
+    """A static server that gzips text (level 6) as a web host does, below the tests' sub-path."""
+    import http.server
+
+    from support import SUBPATH
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the http.server interface
+            clean = self.path.split("?", 1)[0].split("#", 1)[0]
+            from urllib.parse import unquote
+
+            relative = unquote(clean[len(SUBPATH):]) if clean.startswith(SUBPATH) else None
+            target = site_dir / relative if relative is not None else None
+            if target is not None and target.is_dir():
+                target = target / "index.html"
+            status = 200
+            if target is None or not target.is_file():
+                status, target = 404, site_dir / "404.html"
+            body = target.read_bytes()
+            self.send_response(status)
+            self.send_header("Content-Type", self.guess_type(str(target)))
+            if target.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", ""):
+                body = gzip.compress(body, 6)
+                self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format, *args):  # noqa: A002 - keep the output quiet
+            pass
+
+    return Handler
+
+
+def lighthouse_command() -> list[str] | None:
+    """Lighthouse from `make lighthouse` (.cache/npm) or the PATH, or None."""
+    local = PROJECT / ".cache" / "npm" / "node_modules" / ".bin" / "lighthouse"
+    found = str(local) if local.exists() else shutil.which("lighthouse")
+    return [found] if found else None
+
+
+def lighthouse(site_dir: Path, work: Path) -> None:
+    """Section 5: Lighthouse's mobile scores for four pages, served gzipped."""
+    import socketserver
+    import threading
+
+    from support import CHROMIUM, SUBPATH
+
+    command = lighthouse_command()
+    if command is None or not Path(CHROMIUM).exists():
+        print("Lighthouse: not at hand (`make lighthouse` installs it; Chromium from Debian)")
+        return
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), gzip_handler(site_dir))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    print("Lighthouse (mobile preset, served gzipped; goal: performance >= 98, the others 100)")
+    print(f"  {'page':<28} " + "  ".join(f"{c:>14}" for c in LIGHTHOUSE_CATEGORIES))
+    try:
+        for page in LIGHTHOUSE_PAGES:
+            report = work / "lighthouse.json"
+            subprocess.run(
+                [*command, base + page, "--quiet", "--output=json", f"--output-path={report}",
+                 f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, timeout=300,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )
+            result = json.loads(report.read_text(encoding="utf-8"))
+            scores = [round(100 * (result["categories"][c]["score"] or 0)) for c in LIGHTHOUSE_CATEGORIES]
+            failing = sorted(audit_id for audit_id, audit in result["audits"].items()
+                             if (audit.get("score") is not None and audit["score"] < 0.5 and not audit_id.endswith("-insight")))
+            print(f"  {page or '/':<28} " + "  ".join(f"{score:>14}" for score in scores)
+                  + (f"   failing: {', '.join(failing)}" if failing else ""))
+    except (subprocess.SubprocessError, OSError, KeyError) as error:
+        print(f"  Lighthouse failed: {error}")
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def site_size(site_dir: Path) -> int:
     return sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file())
 
 
+# --- main -----------------------------------------------------------------------------------------
+
+def overhead(work: Path, runs: int) -> Path:
+    """Section 1; returns the directory of one real build, for the figures that read a site."""
+    from same_build import differences
+
+    settings = render_plain_markdown(PROJECT, work / "docs")
+    plain = plain_config(PROJECT, work, settings)
+    real_runs, plain_runs = paired(
+        lambda n: timed_build(PROJECT / "mkdocs.yml", work / f"site-{n}"),
+        lambda n: timed_build(plain, work / f"plain-{n}"),
+        runs,
+    )
+    real_site, plain_site = work / "site-0", work / "plain-0"
+    print(f"The macros' overhead ({runs} pairs after a warm-up; min / median / max)")
+    report_pair("strict build, macros on", real_runs, "strict build, pre-rendered pages", plain_runs,
+                "ratio, pair by pair", "   (goal <= 1.20)")
+    for label, site in (("macros on", real_site), ("pre-rendered", plain_site)):
+        pages, html = pages_built(site)
+        print(f"  pages built, {label:<27} {pages:6d}   ({html} HTML files)")
+    only_real = [line for line in differences(real_site, plain_site) if not line.startswith(f"only in {real_site}")]
+    written_after = len(differences(real_site, plain_site)) - len(only_real)
+    same = "identical" if not only_real else f"DIFFERENT in {len(only_real)} files, e.g. {only_real[0]}"
+    print(f"  baseline output                          {same} (besides the {written_after} files the macros write after the build)")
+    return real_site
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="builds of each kind (the median is reported)")
+    parser.add_argument("--runs", type=int, default=5, help="pairs of builds (min / median / max are reported)")
+    parser.add_argument("--growth-runs", type=int, default=3, help="pairs of builds for each larger data set")
+    parser.add_argument("--parts", type=lambda text: set(text.split(",")), default={"weight", "lighthouse", "growth", "more"},
+                        help="besides the overhead, any of: weight,lighthouse,growth,more (trees, calendar, editions)")
     args = parser.parse_args()
 
+    print(f"MED-guiden build benchmark (Python {sys.version.split()[0]}, {os.cpu_count()} cores, "
+          f"load average {os.getloadavg()[0]:.1f})")
     with tempfile.TemporaryDirectory(prefix="med-bench-") as tmp:
         work = Path(tmp)
-        render_plain_markdown(work / "docs")
-        plain = plain_config(work)
-
-        timed_build(PROJECT / "mkdocs.yml", work / "warm")  # warm the file cache and bytecode
-        macro_runs = [timed_build(PROJECT / "mkdocs.yml", work / f"site-{i}") for i in range(args.runs)]
-        plain_runs = [timed_build(plain, work / f"plain-{i}") for i in range(args.runs)]
-
-        macro_time = statistics.median(t for t, _ in macro_runs)
-        plain_time = statistics.median(t for t, _ in plain_runs)
-        macro_mem = max(m for _, m in macro_runs)
-        plain_mem = max(m for _, m in plain_runs)
-        pages = len(list((work / "docs").rglob("*.md")))
-        size = site_size(work / "site-0")
-        steps = sorted(tree_step_times(work / "site-0"))
-        calendar_page_size = (work / "site-0" / "kalender" / "index.html").stat().st_size
-        scale_time, scale_page, scale_events = calendar_at_scale(work)
-        edition_times, editions_parallel = editions_at_scale(work)
-
-    ratio = macro_time / plain_time
-    print(f"MED-guiden build benchmark ({args.runs} runs each, median wall time, Python {sys.version.split()[0]})")
-    print(f"  pages                                  {pages}")
-    print(f"  strict build, macros on                {macro_time:6.2f} s   peak {macro_mem} MiB")
-    print(f"  strict build, pre-rendered Markdown    {plain_time:6.2f} s   peak {plain_mem} MiB")
-    print(f"  ratio (goal <= 1.20)                   {ratio:6.2f}")
-    print(f"  site size                              {size / 1024:6.0f} KiB")
-    print(f"  tree script + styles, gzipped          {tree_asset_size() / 1024:6.1f} KB   (goal <= 15)")
-    print(f"  tree step in Chromium, median / max    {statistics.median(steps):6.1f} / {steps[-1]:.1f} ms   (goal < 50)")
-    print(f"  calendar page, real data               {calendar_page_size / 1024:6.0f} KB")
-    print(f"  strict build with {scale_events} synthetic events   {scale_time:6.2f} s   ({scale_time / macro_time:.2f} x the real data)")
-    print(f"  calendar page with {scale_events} events       {scale_page / 1024:6.0f} KB   (goal <= 300)")
-    edition_time = statistics.median(edition_times)
-    print(f"  local edition, median of {len(edition_times)}          {edition_time:6.2f} s   ({edition_time / macro_time:.2f} x the default site; goal <= 1.20)")
-    print(f"  {len(edition_times)} editions one by one              {sum(edition_times):6.2f} s")
-    print(f"  {len(edition_times)} editions, two at a time          {editions_parallel:6.2f} s   (both cores busy)")
+        site = overhead(work, args.runs)
+        print(f"  site size                                {site_size(site) / 1024:6.0f} KiB")
+        if "weight" in args.parts:
+            weight(site)
+        if "lighthouse" in args.parts:
+            lighthouse(site, work)
+        if "growth" in args.parts:
+            growth(work, args.growth_runs)
+        if "more" not in args.parts:
+            return
+        steps = sorted(tree_step_times(site))
+        print(f"  tree script + styles, gzipped            {tree_asset_size() / 1024:6.1f} KB   (goal <= 15)")
+        print(f"  tree step in Chromium, median / max      {statistics.median(steps):6.1f} / {steps[-1]:.1f} ms   (goal < 50)")
+        print(f"  calendar page, real data                 {(site / 'kalender' / 'index.html').stat().st_size / 1024:6.0f} KB")
+        scale_runs, real_runs, scale_page, events = calendar_at_scale(work, args.runs)
+        print(f"Calendar at scale ({events} synthetic events, paired with the real data as of 2024-01-01)")
+        report_pair(f"strict build, {events} events", scale_runs, "strict build, real data", real_runs, "ratio")
+        print(f"  calendar page with {events} events         {scale_page / 1024:6.0f} KB   (goal <= 300)")
+        edition_runs, default_runs, alone, parallel = editions_at_scale(work, args.runs)
+        print("Local editions")
+        report_pair("strict build, a synthetic edition", edition_runs, "strict build, the default site", default_runs,
+                    "ratio", "   (goal <= 1.20)")
+        print(f"  {len(alone)} editions one by one, wall            {sum(alone):6.2f} s")
+        print(f"  {len(alone)} editions, two at a time, wall        {parallel:6.2f} s   (both cores busy; other jobs on the machine count)")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,16 @@
-"""Abbreviations explained wherever they appear: one table, two routes into the HTML."""
+"""Abbreviations explained wherever they appear: one table, two routes into the HTML.
+
+Page prose gets them from Python-Markdown's abbr extension, whose `glossary` option
+`define_env` fills with `abbreviation_titles`; component templates mark plain data strings
+with the same titles (the `abbr` filter in core.py).
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
+from ..cache import IdentityMemo
 from ..model.guide import Term
 
 
@@ -24,10 +30,16 @@ def is_definable(abbreviation: str) -> bool:
 
 
 def abbreviation_definitions(terms: Iterable[Term]) -> str:
-    """Markdown abbreviation definitions (`*[HMU]: …`) to append to every page.
+    """Markdown abbreviation definitions (`*[HMU]: …`), the text equivalent of the glossary.
 
-    Python-Markdown's abbr extension then marks every occurrence in the page's prose and
-    Markdown fields with the same title the templates give plain data strings.
+    Appended to a page they give the same HTML as the glossary option, at a cost growing with
+    the square of their number: only the build without shortcuts (MED_NO_SHORTCUTS) uses them,
+    to prove the two routes agree.
     """
     lines = [f"*[{abbr}]: {title}" for abbr, title in abbreviation_titles(terms).items() if is_definable(abbr)]
     return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+
+# Worked out once per build's list of terms and passed to every component.
+titles_of = IdentityMemo(abbreviation_titles)

@@ -21,6 +21,7 @@ from typing import Any, Iterable, Mapping
 import jinja2
 from markupsafe import Markup
 
+from ..cache import IdentityMemo, bytecode_folder
 from ..model.types import MarkdownText
 from .dates import danish_clock, danish_date, danish_day, danish_duration, danish_month, machine_date
 from .escaping import heading_markup, line_start, plain_markup, text_markup
@@ -87,7 +88,7 @@ def mark_abbreviations(text: str, titles: Mapping[str, str]) -> Markup:
     The same abbreviations and titles feed Markdown's abbr extension for page prose, so
     plain data strings and Markdown explain abbreviations alike.
     """
-    pattern = _pattern_for(tuple(sorted(titles)))
+    pattern = _pattern_for(titles)
     if pattern is None:
         return text_markup(text)
     # Matched in the text as written, then escaped piece by piece: an abbreviation is never
@@ -102,9 +103,8 @@ def mark_abbreviations(text: str, titles: Mapping[str, str]) -> Markup:
     return Markup(line_start("".join(out)))
 
 
-@lru_cache(maxsize=8)
-def _pattern_for(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    return abbreviation_pattern(words)
+# A build passes the same table to every call of the abbr filter.
+_pattern_for = IdentityMemo(abbreviation_pattern)
 
 
 @jinja2.pass_context
@@ -122,16 +122,22 @@ def _join_filter(items: Iterable[Any], separator: str = ", ", last: str = " og "
     return Markup(separator).join(parts[:-1]) + Markup(last) + parts[-1]
 
 
+TEMPLATE_OPTIONS = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
+    """One environment for the build: each component template is compiled once, and kept
+    compiled between builds in .cache/ (checked against the template's text by Jinja, and
+    filed under these options and Jinja's version, which decide the compiled code)."""
+    # The finalizer is compiled into each template's code, so it files the cache too.
+    folder = bytecode_folder("jinja", TEMPLATE_OPTIONS, "finalize=text_markup", jinja2.__version__)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(COMPONENTS_DIR),
-        autoescape=True,
         finalize=text_markup,
         undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(folder)) if folder else None,
+        **TEMPLATE_OPTIONS,
     )
     env.filters["md"] = _md_filter
     env.filters["md_text"] = markdown_text

@@ -116,11 +116,22 @@ def test_every_tree_has_its_page_and_is_linked_from_the_guide(built_site, datase
         assert f"svar/{tree_id}/" in guide, f"no guide page links to the tree {tree_id}"
 
 
-def test_search_index_is_danish_and_covers_every_page(built_site):
+def test_search_index_is_danish_and_covers_every_page_but_the_posters(built_site):
     index = json.loads((built_site.directory / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["da"]
     locations = {unquote(doc["location"].split("#")[0]) for doc in index["docs"]}
-    assert set(PAGES) <= locations
+    posters = {page for page in PAGES if 'data-module="med-poster"' in built_site.page(page)}
+    assert posters and not posters & locations
+    assert set(PAGES) - posters <= locations
+
+
+def test_search_leaves_out_trainer_notes_and_handouts(built_site, dataset):
+    index = json.loads((built_site.directory / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "Underviserens noter" in built_site.page(f"kursus/moduler/{next(iter(dataset.modules))}/")
+    assert "Underviserens noter" not in text
+    handouts = [doc for doc in index["docs"] if "#materiale-" in doc["location"]]
+    assert handouts and all(doc["text"] == "" for doc in handouts)
 
 
 def test_build_date_comes_from_source_date_epoch(built_site):

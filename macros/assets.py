@@ -1,0 +1,75 @@
+"""The site's own styles and scripts: written one file per component, served as one file each.
+
+`extra_css` and `extra_javascript` in mkdocs.yml name the sources, in cascade and run order.
+The build serves their concatenation instead (one request each, not fifteen), written after
+the build from the copies MkDocs made of the sources, so a source edited is in the next build.
+Two stylesheets stay apart: print.css, linked for print only so that it never blocks drawing
+the screen, and poster.css, linked only on the pages that show posters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+BUNDLED_CSS = "assets/stylesheets/med-guiden.css"
+BUNDLED_JS = "assets/javascripts/med-guiden.js"
+PRINT_ONLY = "print.css"
+POSTERS_ONLY = "poster.css"
+
+
+@dataclass
+class Bundles:
+    """Which sources go into which file, and the stylesheets that stay apart."""
+
+    stylesheets: list[str] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)
+    print_css: str | None = None
+    poster_css: str | None = None
+
+
+def plan_bundles(extra_css: Iterable[str], extra_javascript: Iterable[Any]) -> Bundles:
+    """Sort mkdocs.yml's stylesheets and scripts (site paths) into the bundles."""
+    bundles = Bundles(scripts=[str(script) for script in extra_javascript])
+    for path in map(str, extra_css):
+        name = PurePosixPath(path).name
+        if name == PRINT_ONLY:
+            bundles.print_css = path
+        elif name == POSTERS_ONLY:
+            bundles.poster_css = path
+        else:
+            bundles.stylesheets.append(path)
+    return bundles
+
+
+def page_stylesheets(bundles: Bundles, src_uri: str, meta: Mapping[str, Any], poster_template: str,
+                     poster_folders: Iterable[str]) -> list[dict[str, str]]:
+    """The stylesheets a page links besides the bundle, as plain data for the page's metadata
+    (path and media): print.css for print, and poster.css on a poster and on the index of
+    posters that shows their miniatures."""
+    sheets = [{"path": bundles.print_css, "media": "print"}] if bundles.print_css else []
+    shows_posters = meta.get("template") == poster_template or src_uri in {f"{f}/index.md" for f in poster_folders}
+    if bundles.poster_css and shows_posters:
+        sheets.append({"path": bundles.poster_css, "media": "all"})
+    return sheets
+
+
+def concatenate(site_dir: Path, sources: Iterable[str], comment: str) -> str:
+    """The sources' text one after the other, each headed by a comment naming its file;
+    `comment` is the comment's form, e.g. '/* {} */'."""
+    parts = []
+    for source in sources:
+        text = (site_dir / source).read_text(encoding="utf-8")
+        parts.append(comment.format(source) + "\n" + text.rstrip("\n") + "\n")
+    return "\n".join(parts)
+
+
+def bundle_files(site_dir: Path, bundles: Bundles) -> dict[str, str]:
+    """Site path → text of the two bundles. Each script ends with a semicolon of its own, so
+    one ending in an expression cannot run into the next."""
+    return {
+        BUNDLED_CSS: concatenate(site_dir, bundles.stylesheets, "/* {} */"),
+        BUNDLED_JS: concatenate(site_dir, bundles.scripts, ";/* {} */"),
+    }
