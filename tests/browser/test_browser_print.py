@@ -1,6 +1,7 @@
 """Printing in chromium: every page prints without navigation and with its address, build
-date and sources on each sheet; each poster prints as exactly one sheet of its paper, nothing
-overflows it, and its QR code leads back to the poster's own address."""
+date and sources on each sheet; a decision tree's answer prints as an answer on at most two
+sheets; each poster prints as exactly one sheet of its paper, nothing overflows it, and its
+QR code leads back to the poster's own address."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from urllib.parse import unquote
 
 import pytest
 
+from macros.model.trees import Question
 from macros.render.posters import poster_pages
 from sheets import decode_qr, overflow_problem, page_size_mm, pdf_pages
-from support import ARTIFACTS, DOCS, copy_project, mkdocs_build, serve
+from support import ARTIFACTS, DATA, DOCS, copy_project, mkdocs_build, serve
 
 POSTERS = poster_pages(DOCS)
 POSTER_ARTIFACTS = ARTIFACTS / "posters"
@@ -94,6 +96,73 @@ def test_table_rows_and_headings_are_kept_together_in_print(page, site_url):
     page.emulate_media(media="print")
     assert page.eval_on_selector(".med-cal__overview tbody tr", "tr => getComputedStyle(tr).breakInside") == "avoid"
     assert page.eval_on_selector(".md-typeset h2", "h => getComputedStyle(h).breakAfter") == "avoid"
+
+
+# --- Decision tree answers ----------------------------------------------------------------
+
+ANSWER_ARTIFACTS = ARTIFACTS / "answers"
+
+
+def deepest_path(tree) -> tuple[list, object]:
+    """The longest run of answers from the start to an outcome: (the chosen options, the outcome)."""
+    nodes = {node.id: node for node in tree.nodes}
+    best: tuple[list, object] = ([], None)
+
+    def walk(node_id: str, path: list) -> None:
+        nonlocal best
+        node = nodes[node_id]
+        if isinstance(node, Question):
+            for option in node.options:
+                walk(option.next, [*path, (node, option)])
+        elif len(path) > len(best[0]):
+            best = (path, node)
+
+    walk(tree.start, [])
+    return best
+
+
+def tree_ids() -> list[str]:
+    return sorted(path.stem for path in (DATA / "trees").glob("*.yml"))
+
+
+@pytest.mark.parametrize("tree_id", tree_ids())
+def test_the_deepest_answer_of_every_tree_prints_on_at_most_two_sheets(page, site_url, dataset, tree_id):
+    tree = dataset.get("tree", tree_id)
+    path, outcome = deepest_path(tree)
+    answers = ".".join(option.id for _, option in path)
+    page.goto(f"{site_url}svar/{tree_id}/?{tree_id}={answers}", wait_until="networkidle")
+    pdf = page.pdf(prefer_css_page_size=True)
+    ANSWER_ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ANSWER_ARTIFACTS / f"{tree_id}.pdf").write_bytes(pdf)
+    sheets = pdf_text(pdf)
+    assert len(sheets) <= 2, f"{tree_id}: the answer at {answers} prints on {len(sheets)} sheets"
+    everything = " ".join(" ".join(sheets).split())
+    # The questions with the chosen answers, the outcome with its basis and next steps.
+    for question, option in path:
+        assert " ".join(question.question.split()) in everything, question.id
+        assert " ".join(option.label.split()) in everything, option.id
+    assert " ".join(outcome.title.split()) in everything
+    assert "det bygger på" in everything.lower() and "det gør du nu" in everything.lower()
+    assert f"{PUBLISHED}svar/{tree_id}/" in "".join(everything.split())  # a long address wraps in the margin
+    # Neither the flowchart nor the outline of every other branch.
+    assert "Se hele træet som diagram" not in everything
+    assert "Her er hele træet på én gang" not in everything
+    # Only the links that print are numbered in the list of addresses.
+    notes = page.locator(".med-print-notes li")
+    numbered = page.eval_on_selector_all(
+        ".md-content a[data-print-ref]", "links => links.filter(l => !l.closest('[data-print-skip]')).length"
+    )
+    assert notes.count() <= numbered
+    assert page.locator(".med-tree__outline a[data-print-ref]").count() == 0
+
+
+def test_a_tree_printed_before_any_answer_prints_its_outline_without_the_flowchart(page, site_url):
+    page.goto(site_url + "svar/skal-sagen-i-med/", wait_until="networkidle")
+    everything = " ".join(" ".join(pdf_text(page.pdf(prefer_css_page_size=True))).split())
+    assert "Her er hele træet på én gang" in everything
+    assert "Hvis du svarer" in everything
+    assert "Se hele træet som diagram" not in everything
+    assert page.locator(".med-tree__outline a[data-print-ref]").count() > 0
 
 
 # --- Posters ------------------------------------------------------------------------------

@@ -118,6 +118,10 @@
     var current = this.node(currentId);
     this.root.classList.toggle("med-tree--started", state.path.length > 0);
     this.root.classList.toggle("med-tree--finished", current.kind === "outcome");
+    // Started, the page prints the answers and not the outline: its links get no print notes.
+    var outline = this.root.querySelector(".med-tree__outline");
+    if (outline) outline.toggleAttribute("data-print-skip", state.path.length > 0);
+    document.dispatchEvent(new CustomEvent("med:print-changed"));
 
     var app = this.app;
     app.textContent = "";
