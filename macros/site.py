@@ -55,7 +55,7 @@ def load_site(config: Any, project_dir: str | Path) -> Site:
         data = load_dataset(data_dir, docs_dir=docs_dir, overlay_dir=overlay_dir)
         check_page_sources(data, docs_dir)
         folders = POSTER_FOLDERS + ((LOCAL_FOLDER,) if data.edition else ())
-        return Site(data=data, project_dir=project_dir, posters=poster_pages(docs_dir, folders))
+        return Site(data=data, project_dir=project_dir, posters=poster_pages(docs_dir, data.trees, folders))
     except (DataError, PageError) as error:
         raise PluginError(str(error)) from None
 

@@ -1,7 +1,7 @@
 """Printing in chromium: every page prints without navigation and with its address, build
 date and sources on each sheet; a decision tree's answer prints as an answer on at most two
-sheets; each poster prints as exactly one sheet of its paper, nothing overflows it, and its
-QR code leads back to the poster's own address."""
+sheets; each poster prints as exactly one sheet of its paper, nothing overflows it, its type
+reads from across a room and its QR code leads to the page a phone reader can use."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ import pytest
 
 from macros.model.trees import Question
 from macros.render.posters import poster_pages
-from sheets import decode_qr, overflow_problem, page_size_mm, pdf_pages
+from sheets import decode_qr, overflow_problem, page_size_mm, pdf_pages, type_measure
 from support import ARTIFACTS, DATA, DOCS, copy_project, mkdocs_build, serve
 
-POSTERS = poster_pages(DOCS)
+POSTERS = poster_pages(DOCS, {path.stem for path in (DATA / "trees").glob("*.yml")})
 POSTER_ARTIFACTS = ARTIFACTS / "posters"
 PUBLISHED = "https://med-guiden.github.io/med-guiden/"
 
@@ -194,8 +194,21 @@ def test_poster_fits_its_sheet_on_screen_too(page, site_url, poster):
     assert ratio == pytest.approx(poster.paper.height / poster.paper.width, rel=0.01)
 
 
+# Where each poster's QR code leads: the interactive tree (by its short link) or the page the
+# poster summarises; never the poster itself, which on a phone is a thumbnail of the sheet.
+QR_TARGETS = {
+    "plakater/med-leder-tr-eller-trio.md": "t/med-leder-tr-eller-trio/",
+    "plakater/om-med.md": "plakat-om-med/",
+    "plakater/retningslinjer.md": "retningslinjer/",
+    "plakater/rette-niveau.md": "t/hvor-er-rette-niveau/",
+    "plakater/roller.md": "roller/",
+    "plakater/skal-sagen-i-med.md": "t/skal-sagen-i-med/",
+    "plakater/årsprogram.md": "kalender/",
+}
+
+
 @pytest.mark.parametrize("poster", POSTERS, ids=poster_name)
-def test_poster_qr_code_leads_to_its_own_address(browser, site_url, poster, tmp_path):
+def test_poster_qr_code_leads_to_the_page_a_phone_reader_can_use(browser, site_url, built_site, poster, tmp_path):
     context = browser.new_context(device_scale_factor=4)
     page = context.new_page()
     page.goto(site_url + poster_path(poster), wait_until="networkidle")
@@ -203,9 +216,24 @@ def test_poster_qr_code_leads_to_its_own_address(browser, site_url, poster, tmp_
     image = tmp_path / "qr.png"
     page.locator(".med-poster__qr").screenshot(path=str(image))
     decoded = decode_qr(image)
+    shown = page.locator(".med-poster__address").inner_text()
     context.close()
     assert decoded.isascii()
-    assert unquote(decoded) == PUBLISHED + poster_path(poster)
+    target = unquote(decoded)
+    assert target == PUBLISHED + QR_TARGETS[poster.src_path]
+    assert target != PUBLISHED + poster_path(poster)
+    assert shown == target  # the address under the code is the one it encodes
+    assert (built_site.directory / target.removeprefix(PUBLISHED) / "index.html").is_file()
+
+
+@pytest.mark.parametrize("poster", POSTERS, ids=poster_name)
+def test_poster_type_reads_from_across_a_room(page, site_url, poster):
+    """At least 90 % of a poster's printed characters at 12 pt or more, and none under 8 pt."""
+    page.goto(site_url + poster_path(poster), wait_until="networkidle")
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    large, smallest = type_measure(pdf_pages(pdf)[0])
+    assert large >= 0.9, f"{poster.src_path}: only {large:.0%} of the characters are 12 pt or larger"
+    assert smallest >= 8, f"{poster.src_path}: the smallest type is {smallest:.1f} pt"
 
 
 def test_poster_page_offers_a_print_button_and_names_its_paper(page, site_url):
@@ -236,7 +264,7 @@ def test_a_poster_that_does_not_fit_is_reported_with_its_overflow(browser, tmp_p
     project = copy_project(tmp_path / "project")
     items = "\n".join(f"- Punkt nummer {n} på en plakat med alt for meget tekst." for n in range(60))
     (project / "docs" / "plakater" / "for-meget.md").write_text(
-        "---\ntemplate: poster.html\npaper: a4-portrait\ntitle: For meget\nsources: [guide-2020]\n---\n\n"
+        "---\ntemplate: poster.html\nqr_page: roller.md\npaper: a4-portrait\ntitle: For meget\nsources: [guide-2020]\n---\n\n"
         f"# For meget\n\n{items}\n",
         encoding="utf-8",
     )
