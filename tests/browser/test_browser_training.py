@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, unquote, urlparse
 
+import pytest
 from axe import axe_violations
 from sheets import pdf_pages
+from support import ARTIFACTS
 
 MODULE = "kursus/moduler/rette-niveau/"
+SLIDE_ARTIFACTS = ARTIFACTS / "slides"
 
 
 def count(page) -> str:
@@ -151,3 +154,52 @@ def test_the_calendar_links_kernen_i_med_to_its_course(page, site_url):
     page.locator("[id='2024-kernen-i-med-kommunerne'] .med-event__course a").click()
     page.wait_for_url("**/kursus/kernen-i-med-kommunerne/")
     assert page.locator("h1").inner_text().rstrip("¶") == "Kernen i MED – for kommunerne"
+
+
+# Where a slide's content reaches, in CSS pixels: the stage must not scroll, and everything in
+# it must lie inside the screen and above the controls.
+SLIDE_REACH = """() => {
+  const stage = document.querySelector('.med-present__stage');
+  const controls = document.querySelector('.med-present__controls').getBoundingClientRect();
+  let bottom = 0, right = 0, left = Infinity;
+  for (const node of stage.querySelectorAll('*')) {
+    const r = node.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    bottom = Math.max(bottom, r.bottom); right = Math.max(right, r.right); left = Math.min(left, r.left);
+  }
+  return {
+    overflow: Math.max(stage.scrollHeight - stage.clientHeight, stage.scrollWidth - stage.clientWidth),
+    bottom, right, left, controlsTop: controls.top, width: window.innerWidth,
+    fontSize: parseFloat(getComputedStyle(document.querySelector('.med-present__content')).fontSize),
+  };
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_slide_of_every_module_fits_the_screen_above_its_controls(browser, site_url, dataset, size):
+    width, height = size
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="da-DK")
+    page = context.new_page()
+    problems = []
+    SLIDE_ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for module_id in sorted(dataset.modules):
+        page.goto(f"{site_url}kursus/moduler/{module_id}/", wait_until="networkidle")
+        page.get_by_role("button", name="Vis som præsentation").click()
+        total = int(count(page).split(" af ")[1])
+        for number in range(1, total + 1):
+            # One key press, one slide: nothing is left to scroll to.
+            assert count(page) == f"Dias {number} af {total}", module_id
+            reach = page.evaluate(SLIDE_REACH)
+            title = page.locator(".med-present__title").inner_text()
+            where = f"{module_id} slide {number} ({title}) at {width}×{height}"
+            if reach["overflow"] > 1 or reach["bottom"] > reach["controlsTop"] + 1:
+                problems.append(f"{where}: runs {max(reach['overflow'], reach['bottom'] - reach['controlsTop']):.0f} px below the screen")
+                page.screenshot(path=str(SLIDE_ARTIFACTS / f"{module_id}-{number}-{width}x{height}.png"))
+            if reach["right"] > reach["width"] + 1 or reach["left"] < -1:
+                problems.append(f"{where}: runs off the side")
+            # Readable from the back of a room: body type of at least 24 px on these screens.
+            if reach["fontSize"] < 24:
+                problems.append(f"{where}: type of {reach['fontSize']:.0f} px")
+            page.keyboard.press("PageDown" if number % 2 else "ArrowRight")
+    context.close()
+    assert not problems, "\n".join(problems)
