@@ -4,6 +4,7 @@ accessibility with each view open."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, unquote, urlparse
 
 import pytest
@@ -13,6 +14,7 @@ from support import ARTIFACTS
 
 MODULE = "kursus/moduler/rette-niveau/"
 SLIDE_ARTIFACTS = ARTIFACTS / "slides"
+HANDOUT_ARTIFACTS = ARTIFACTS / "handouts"
 
 
 def count(page) -> str:
@@ -129,17 +131,41 @@ def test_no_wcag_21_aa_violations_in_the_trainer_kit(page, site_url):
     assert axe_violations(page) == []
 
 
-def test_the_handout_prints_a_sheet_per_module_without_trainer_notes(page, site_url, dataset):
-    plan = dataset.courses["kernen-i-med-kommunerne"]
-    modules = [dataset.modules[item.module] for item in plan.items if item.module]
-    page.goto(site_url + "kursus/kernen-i-med-kommunerne/", wait_until="networkidle")
-    sheets = [" ".join(sheet.extract_text().split()) for sheet in pdf_pages(page.pdf(prefer_css_page_size=True))]
+def plain(text: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>|\*\*?|\[([^]]*)\]\([^)]*\)", r"\1", text).split())
+
+
+@pytest.mark.parametrize("course_id", ["kernen-i-med-kommunerne", "kernen-i-med-regionerne", "lokal-med-uddannelse"])
+def test_the_handout_prints_each_module_on_one_sheet_without_trainer_notes(page, site_url, dataset, course_id):
+    plan = dataset.courses[course_id]
+    modules = list({item.module: dataset.modules[item.module] for item in plan.items if item.module}.values())
+    page.goto(f"{site_url}kursus/{course_id}/", wait_until="networkidle")
+    pdf = page.pdf(prefer_css_page_size=True)
+    HANDOUT_ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (HANDOUT_ARTIFACTS / f"{course_id}.pdf").write_bytes(pdf)
+    sheets = [" ".join(sheet.extract_text().split()) for sheet in pdf_pages(pdf)]
+    everything = " ".join(sheets)
+    starts = []
     for module in modules:
-        starts = [i for i, text in enumerate(sheets) if text.count(module.title) and module.summary[:25] in text]
-        assert starts, f"{module.id} is not in the handout"
+        found = [i for i, text in enumerate(sheets) if f"{module.title} {module.summary[:25]}" in text]
+        assert len(found) == 1, f"{course_id}: {module.id} starts on sheets {found}"
+        starts.append(found[0])
+        sheet = sheets[found[0]]
+        # Everything the module brings is on its one sheet: each key point's last words, and
+        # the last question of each set printed there.
+        for point in module.key_points:
+            assert plain(point)[-30:] in sheet, f"{course_id}: a key point of {module.id} spills over"
+        for set_id in module.discussion:
+            questions = dataset.get("question_set", set_id)
+            assert plain(questions.questions[-1])[-30:] in sheet or "Spørgsmålene står under modulet" in sheet, set_id
         for note in module.trainer_notes:
-            assert " ".join(note.split()[:6]) not in " ".join(sheets)
-    assert len(sheets) >= len(modules) + 1
+            assert " ".join(plain(note).split()[:6]) not in everything, f"a trainer note of {module.id} is printed"
+    # One sheet for the day's programme, then a sheet per module, one after the other.
+    assert starts == list(range(1, len(modules) + 1)), f"{course_id}: modules start on sheets {starts}"
+    # At most a sheet of sources and addresses closes the handout, and it is no stray line.
+    assert len(sheets) <= len(modules) + 2
+    for text in sheets[len(modules) + 1:]:
+        assert "Adresser på siden" in text and len(text) > 400, f"{course_id}: a closing sheet holds only {text[-80:]!r}"
 
 
 def test_short_links_lead_to_the_module_and_the_tree(page, site_url):
