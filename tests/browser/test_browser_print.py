@@ -143,7 +143,8 @@ def test_the_deepest_answer_of_every_tree_prints_on_at_most_two_sheets(page, sit
         assert " ".join(option.label.split()) in everything, option.id
     assert " ".join(outcome.title.split()) in everything
     assert "det bygger på" in everything.lower() and "det gør du nu" in everything.lower()
-    assert f"{PUBLISHED}svar/{tree_id}/" in "".join(everything.split())  # a long address wraps in the margin
+    # The address on every sheet opens this answer again (a long address wraps in the margin).
+    assert f"{PUBLISHED}svar/{tree_id}/?{tree_id}={answers}" in "".join(everything.split())
     # Neither the flowchart nor the outline of every other branch.
     assert "Se hele træet som diagram" not in everything
     assert "Her er hele træet på én gang" not in everything
@@ -159,6 +160,7 @@ def test_the_deepest_answer_of_every_tree_prints_on_at_most_two_sheets(page, sit
 def test_a_tree_printed_before_any_answer_prints_its_outline_without_the_flowchart(page, site_url):
     page.goto(site_url + "svar/skal-sagen-i-med/", wait_until="networkidle")
     everything = " ".join(" ".join(pdf_text(page.pdf(prefer_css_page_size=True))).split())
+    assert f"{PUBLISHED}svar/skal-sagen-i-med/ · side 1" in everything
     assert "Her er hele træet på én gang" in everything
     assert "Hvis du svarer" in everything
     assert "Se hele træet som diagram" not in everything
