@@ -256,7 +256,11 @@ def on_post_page_macros(env):
             [data.get("source", source_id) for source_id in source_ids],
         )
         if page.meta.get("template") == posters.POSTER_TEMPLATE:
-            page.meta["med_poster"] = posters.poster_sheet(page.file.src_uri, page.meta, page.canonical_url, build_day())
+            poster = next((p for p in env.med_site.posters if p.src_path == page.file.src_uri), None)
+            qr = poster.qr if poster else posters.qr_of(page.file.src_uri, page.meta, data.trees, Path(env.conf["docs_dir"]))
+            files = env.variables["files"]
+            target = posters.qr_address(qr, lambda src: files.get_file_from_path(src).url, env.conf.get("site_url"))
+            page.meta["med_poster"] = posters.poster_sheet(page.file.src_uri, page.meta, target, build_day())
             # A poster repeats its page on one sheet; search finds the page.
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     page.meta["med_stylesheets"] = page_stylesheets(

@@ -64,7 +64,7 @@ def load_site(config: Any, project_dir: str | Path) -> Site:
         data = load_dataset(data_dir, docs_dir=docs_dir, overlay_dir=overlay_dir, today=build_day())
         check_page_sources(data, docs_dir)
         folders = POSTER_FOLDERS + ((LOCAL_FOLDER,) if data.edition else ())
-        posters = poster_pages(docs_dir, folders)
+        posters = poster_pages(docs_dir, data.trees, folders)
     except (DataError, PageError) as error:
         raise PluginError(str(error)) from None
     feeds = calendar_feeds(data, config.get("site_url"), calendar_today())

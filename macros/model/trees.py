@@ -29,6 +29,9 @@ class Option(Model):
         default=None, description="A short form for the flowchart; without it, the label up to a dash (–) is used"
     )
     next: Id = Field(description="The id of the node this answer leads to, in the same tree")
+    poster_label: Line | None = Field(
+        default=None, description="The answer as the tree's wall poster sets it, shorter for large type; without it, the short form"
+    )
 
 
 class Question(Model):
@@ -36,6 +39,9 @@ class Question(Model):
     id: Id
     question: Line
     help: Markdown | None = Field(default=None, description="What the reader needs to know to answer")
+    poster_label: Line | None = Field(
+        default=None, description="The question as the tree's wall poster sets it, shorter for large type; without it, the question"
+    )
     options: list[Option] = Field(min_length=2)
 
     @field_validator("options")
@@ -89,6 +95,9 @@ class Outcome(Model):
     kind: Literal["outcome"]
     id: Id
     title: Line = Field(description="The answer in one line")
+    poster_label: Line | None = Field(
+        default=None, description="The answer in one line as the tree's wall poster sets it, shorter for large type; without it, the title"
+    )
     answer: Markdown = Field(description="The answer explained")
     basis: list[Basis] = Field(min_length=1, description="The clauses or guide sections the answer rests on")
     next_steps: list[Markdown] = Field(min_length=1, description="What to do now")

@@ -230,12 +230,12 @@ def local_agreement(data: Dataset, links: Links) -> str:
 
 
 def year_wheel_poster(data: Dataset, links: Links) -> str:
-    """The årshjul on a poster: the wheel, and what happens during the year without a fixed month."""
+    """The årshjul on a poster: what recurs all year, then the year month by month as a strip
+    from January to December, each task in its month with its deadline and rhythm."""
     edition = _edition(data)
-    _, unplaced = wheel_entries(edition)
-    return component(
-        "poster-year-wheel.html", data, links, edition=edition, wheel=year_wheel_svg(edition, "årshjul-plakat"), unplaced=unplaced,
-    )
+    by_month, unplaced = wheel_entries(edition)
+    months = [(MONTHS[month - 1].capitalize(), by_month[month]) for month in range(1, 13)]
+    return component("poster-year-wheel.html", data, links, edition=edition, months=months, unplaced=unplaced)
 
 
 def _edition(data: Dataset) -> EditionFile:

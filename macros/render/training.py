@@ -9,6 +9,7 @@ them, so it keeps working when pages move.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from html import escape as escape_html
 from typing import Any
@@ -37,6 +38,12 @@ class ShortLink:
     def readable(self) -> str:
         """The address without its scheme, as people type it."""
         return readable_address(self.address or "/" + self.path).split("://", 1)[-1]
+
+    @property
+    def segments(self) -> list[str]:
+        """The readable address in pieces that each end at a slash, where a line may break: an
+        address broken at its own hyphens reads as if it held more of them."""
+        return re.findall(r"[^/]*/|[^/]+$", self.readable)
 
     def qr(self, title: str) -> Markup | None:
         return qr_code(self.address, f"QR-kode til {title}: {self.readable}") if self.address else None

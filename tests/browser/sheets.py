@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import subprocess
 from pathlib import Path
 
@@ -53,6 +54,27 @@ def pdf_pages(pdf: bytes) -> list:
 def page_size_mm(pdf_page) -> tuple[float, float]:
     box = pdf_page.mediabox
     return float(box.width) * MM_PER_POINT, float(box.height) * MM_PER_POINT
+
+
+def character_sizes(pdf_page) -> list[float]:
+    """The printed size in points of every visible character on a PDF page: the font size
+    times the vertical scale of the text and transformation matrices it is drawn with."""
+    sizes: list[float] = []
+
+    def visit(text, cm, tm, font, font_size):
+        scale = math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3])
+        sizes.extend(font_size * scale for char in text if not char.isspace())
+
+    pdf_page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def type_measure(pdf_page, large: float = 12.0) -> tuple[float, float]:
+    """(the share of characters set at `large` points or more, the smallest size) on a page."""
+    sizes = character_sizes(pdf_page)
+    assert sizes, "no text on the page"
+    # Half a hundredth of a point of leeway: sizes come back as millimetres turned into points.
+    return sum(size >= large - 0.05 for size in sizes) / len(sizes), min(sizes)
 
 
 def decode_qr(png: Path) -> str:

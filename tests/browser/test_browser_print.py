@@ -1,6 +1,7 @@
 """Printing in chromium: every page prints without navigation and with its address, build
-date and sources on each sheet; each poster prints as exactly one sheet of its paper, nothing
-overflows it, and its QR code leads back to the poster's own address."""
+date and sources on each sheet; a decision tree's answer prints as an answer on at most two
+sheets; each poster prints as exactly one sheet of its paper, nothing overflows it, its type
+reads from across a room and its QR code leads to the page a phone reader can use."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from urllib.parse import unquote
 
 import pytest
 
+from macros.model.trees import Question
 from macros.render.posters import poster_pages
-from sheets import decode_qr, overflow_problem, page_size_mm, pdf_pages
-from support import ARTIFACTS, DOCS, copy_project, mkdocs_build, serve
+from sheets import decode_qr, overflow_problem, page_size_mm, pdf_pages, type_measure
+from support import ARTIFACTS, DATA, DOCS, copy_project, mkdocs_build, serve
 
-POSTERS = poster_pages(DOCS)
+POSTERS = poster_pages(DOCS, {path.stem for path in (DATA / "trees").glob("*.yml")})
 POSTER_ARTIFACTS = ARTIFACTS / "posters"
 PUBLISHED = "https://med-guiden.github.io/med-guiden/"
 
@@ -96,6 +98,75 @@ def test_table_rows_and_headings_are_kept_together_in_print(page, site_url):
     assert page.eval_on_selector(".md-typeset h2", "h => getComputedStyle(h).breakAfter") == "avoid"
 
 
+# --- Decision tree answers ----------------------------------------------------------------
+
+ANSWER_ARTIFACTS = ARTIFACTS / "answers"
+
+
+def deepest_path(tree) -> tuple[list, object]:
+    """The longest run of answers from the start to an outcome: (the chosen options, the outcome)."""
+    nodes = {node.id: node for node in tree.nodes}
+    best: tuple[list, object] = ([], None)
+
+    def walk(node_id: str, path: list) -> None:
+        nonlocal best
+        node = nodes[node_id]
+        if isinstance(node, Question):
+            for option in node.options:
+                walk(option.next, [*path, (node, option)])
+        elif len(path) > len(best[0]):
+            best = (path, node)
+
+    walk(tree.start, [])
+    return best
+
+
+def tree_ids() -> list[str]:
+    return sorted(path.stem for path in (DATA / "trees").glob("*.yml"))
+
+
+@pytest.mark.parametrize("tree_id", tree_ids())
+def test_the_deepest_answer_of_every_tree_prints_on_at_most_two_sheets(page, site_url, dataset, tree_id):
+    tree = dataset.get("tree", tree_id)
+    path, outcome = deepest_path(tree)
+    answers = ".".join(option.id for _, option in path)
+    page.goto(f"{site_url}svar/{tree_id}/?{tree_id}={answers}", wait_until="networkidle")
+    pdf = page.pdf(prefer_css_page_size=True)
+    ANSWER_ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ANSWER_ARTIFACTS / f"{tree_id}.pdf").write_bytes(pdf)
+    sheets = pdf_text(pdf)
+    assert len(sheets) <= 2, f"{tree_id}: the answer at {answers} prints on {len(sheets)} sheets"
+    everything = " ".join(" ".join(sheets).split())
+    # The questions with the chosen answers, the outcome with its basis and next steps.
+    for question, option in path:
+        assert " ".join(question.question.split()) in everything, question.id
+        assert " ".join(option.label.split()) in everything, option.id
+    assert " ".join(outcome.title.split()) in everything
+    assert "det bygger på" in everything.lower() and "det gør du nu" in everything.lower()
+    # The address on every sheet opens this answer again (a long address wraps in the margin).
+    assert f"{PUBLISHED}svar/{tree_id}/?{tree_id}={answers}" in "".join(everything.split())
+    # Neither the flowchart nor the outline of every other branch.
+    assert "Se hele træet som diagram" not in everything
+    assert "Her er hele træet på én gang" not in everything
+    # Only the links that print are numbered in the list of addresses.
+    notes = page.locator(".med-print-notes li")
+    numbered = page.eval_on_selector_all(
+        ".md-content a[data-print-ref]", "links => links.filter(l => !l.closest('[data-print-skip]')).length"
+    )
+    assert notes.count() <= numbered
+    assert page.locator(".med-tree__outline a[data-print-ref]").count() == 0
+
+
+def test_a_tree_printed_before_any_answer_prints_its_outline_without_the_flowchart(page, site_url):
+    page.goto(site_url + "svar/skal-sagen-i-med/", wait_until="networkidle")
+    everything = " ".join(" ".join(pdf_text(page.pdf(prefer_css_page_size=True))).split())
+    assert f"{PUBLISHED}svar/skal-sagen-i-med/ · side 1" in everything
+    assert "Her er hele træet på én gang" in everything
+    assert "Hvis du svarer" in everything
+    assert "Se hele træet som diagram" not in everything
+    assert page.locator(".med-tree__outline a[data-print-ref]").count() > 0
+
+
 # --- Posters ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("poster", POSTERS, ids=poster_name)
@@ -125,8 +196,21 @@ def test_poster_fits_its_sheet_on_screen_too(page, site_url, poster):
     assert ratio == pytest.approx(poster.paper.height / poster.paper.width, rel=0.01)
 
 
+# Where each poster's QR code leads: the interactive tree (by its short link) or the page the
+# poster summarises; never the poster itself, which on a phone is a thumbnail of the sheet.
+QR_TARGETS = {
+    "plakater/med-leder-tr-eller-trio.md": "t/med-leder-tr-eller-trio/",
+    "plakater/om-med.md": "plakat-om-med/",
+    "plakater/retningslinjer.md": "retningslinjer/",
+    "plakater/rette-niveau.md": "t/hvor-er-rette-niveau/",
+    "plakater/roller.md": "roller/",
+    "plakater/skal-sagen-i-med.md": "t/skal-sagen-i-med/",
+    "plakater/årsprogram.md": "kalender/",
+}
+
+
 @pytest.mark.parametrize("poster", POSTERS, ids=poster_name)
-def test_poster_qr_code_leads_to_its_own_address(browser, site_url, poster, tmp_path):
+def test_poster_qr_code_leads_to_the_page_a_phone_reader_can_use(browser, site_url, built_site, poster, tmp_path):
     context = browser.new_context(device_scale_factor=4)
     page = context.new_page()
     page.goto(site_url + poster_path(poster), wait_until="networkidle")
@@ -134,9 +218,24 @@ def test_poster_qr_code_leads_to_its_own_address(browser, site_url, poster, tmp_
     image = tmp_path / "qr.png"
     page.locator(".med-poster__qr").screenshot(path=str(image))
     decoded = decode_qr(image)
+    shown = page.locator(".med-poster__address").inner_text()
     context.close()
     assert decoded.isascii()
-    assert unquote(decoded) == PUBLISHED + poster_path(poster)
+    target = unquote(decoded)
+    assert target == PUBLISHED + QR_TARGETS[poster.src_path]
+    assert target != PUBLISHED + poster_path(poster)
+    assert shown == target  # the address under the code is the one it encodes
+    assert (built_site.directory / target.removeprefix(PUBLISHED) / "index.html").is_file()
+
+
+@pytest.mark.parametrize("poster", POSTERS, ids=poster_name)
+def test_poster_type_reads_from_across_a_room(page, site_url, poster):
+    """At least 90 % of a poster's printed characters at 12 pt or more, and none under 8 pt."""
+    page.goto(site_url + poster_path(poster), wait_until="networkidle")
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    large, smallest = type_measure(pdf_pages(pdf)[0])
+    assert large >= 0.9, f"{poster.src_path}: only {large:.0%} of the characters are 12 pt or larger"
+    assert smallest >= 8, f"{poster.src_path}: the smallest type is {smallest:.1f} pt"
 
 
 def test_poster_page_offers_a_print_button_and_names_its_paper(page, site_url):
@@ -167,7 +266,7 @@ def test_a_poster_that_does_not_fit_is_reported_with_its_overflow(browser, tmp_p
     project = copy_project(tmp_path / "project")
     items = "\n".join(f"- Punkt nummer {n} på en plakat med alt for meget tekst." for n in range(60))
     (project / "docs" / "plakater" / "for-meget.md").write_text(
-        "---\ntemplate: poster.html\npaper: a4-portrait\ntitle: For meget\nsources: [guide-2020]\n---\n\n"
+        "---\ntemplate: poster.html\nqr_page: roller.md\npaper: a4-portrait\ntitle: For meget\nsources: [guide-2020]\n---\n\n"
         f"# For meget\n\n{items}\n",
         encoding="utf-8",
     )

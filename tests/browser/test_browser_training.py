@@ -4,12 +4,17 @@ accessibility with each view open."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, unquote, urlparse
 
+import pytest
 from axe import axe_violations
 from sheets import pdf_pages
+from support import ARTIFACTS
 
 MODULE = "kursus/moduler/rette-niveau/"
+SLIDE_ARTIFACTS = ARTIFACTS / "slides"
+HANDOUT_ARTIFACTS = ARTIFACTS / "handouts"
 
 
 def count(page) -> str:
@@ -126,17 +131,41 @@ def test_no_wcag_21_aa_violations_in_the_trainer_kit(page, site_url):
     assert axe_violations(page) == []
 
 
-def test_the_handout_prints_a_sheet_per_module_without_trainer_notes(page, site_url, dataset):
-    plan = dataset.courses["kernen-i-med-kommunerne"]
-    modules = [dataset.modules[item.module] for item in plan.items if item.module]
-    page.goto(site_url + "kursus/kernen-i-med-kommunerne/", wait_until="networkidle")
-    sheets = [" ".join(sheet.extract_text().split()) for sheet in pdf_pages(page.pdf(prefer_css_page_size=True))]
+def plain(text: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>|\*\*?|\[([^]]*)\]\([^)]*\)", r"\1", text).split())
+
+
+@pytest.mark.parametrize("course_id", ["kernen-i-med-kommunerne", "kernen-i-med-regionerne", "lokal-med-uddannelse"])
+def test_the_handout_prints_each_module_on_one_sheet_without_trainer_notes(page, site_url, dataset, course_id):
+    plan = dataset.courses[course_id]
+    modules = list({item.module: dataset.modules[item.module] for item in plan.items if item.module}.values())
+    page.goto(f"{site_url}kursus/{course_id}/", wait_until="networkidle")
+    pdf = page.pdf(prefer_css_page_size=True)
+    HANDOUT_ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (HANDOUT_ARTIFACTS / f"{course_id}.pdf").write_bytes(pdf)
+    sheets = [" ".join(sheet.extract_text().split()) for sheet in pdf_pages(pdf)]
+    everything = " ".join(sheets)
+    starts = []
     for module in modules:
-        starts = [i for i, text in enumerate(sheets) if text.count(module.title) and module.summary[:25] in text]
-        assert starts, f"{module.id} is not in the handout"
+        found = [i for i, text in enumerate(sheets) if f"{module.title} {module.summary[:25]}" in text]
+        assert len(found) == 1, f"{course_id}: {module.id} starts on sheets {found}"
+        starts.append(found[0])
+        sheet = sheets[found[0]]
+        # Everything the module brings is on its one sheet: each key point's last words, and
+        # the last question of each set printed there.
+        for point in module.key_points:
+            assert plain(point)[-30:] in sheet, f"{course_id}: a key point of {module.id} spills over"
+        for set_id in module.discussion:
+            questions = dataset.get("question_set", set_id)
+            assert plain(questions.questions[-1])[-30:] in sheet or "Spørgsmålene står under modulet" in sheet, set_id
         for note in module.trainer_notes:
-            assert " ".join(note.split()[:6]) not in " ".join(sheets)
-    assert len(sheets) >= len(modules) + 1
+            assert " ".join(plain(note).split()[:6]) not in everything, f"a trainer note of {module.id} is printed"
+    # One sheet for the day's programme, then a sheet per module, one after the other.
+    assert starts == list(range(1, len(modules) + 1)), f"{course_id}: modules start on sheets {starts}"
+    # At most a sheet of sources and addresses closes the handout, and it is no stray line.
+    assert len(sheets) <= len(modules) + 2
+    for text in sheets[len(modules) + 1:]:
+        assert "Adresser på siden" in text and len(text) > 400, f"{course_id}: a closing sheet holds only {text[-80:]!r}"
 
 
 def test_short_links_lead_to_the_module_and_the_tree(page, site_url):
@@ -154,3 +183,52 @@ def test_the_calendar_links_kernen_i_med_to_its_course(page, site_url):
     page.locator("[id='2024-kernen-i-med-kommunerne'] .med-event__course a").click()
     page.wait_for_url("**/kursus/kernen-i-med-kommunerne/")
     assert page.locator("h1").inner_text().rstrip("¶") == "Kernen i MED – for kommunerne"
+
+
+# Where a slide's content reaches, in CSS pixels: the stage must not scroll, and everything in
+# it must lie inside the screen and above the controls.
+SLIDE_REACH = """() => {
+  const stage = document.querySelector('.med-present__stage');
+  const controls = document.querySelector('.med-present__controls').getBoundingClientRect();
+  let bottom = 0, right = 0, left = Infinity;
+  for (const node of stage.querySelectorAll('*')) {
+    const r = node.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    bottom = Math.max(bottom, r.bottom); right = Math.max(right, r.right); left = Math.min(left, r.left);
+  }
+  return {
+    overflow: Math.max(stage.scrollHeight - stage.clientHeight, stage.scrollWidth - stage.clientWidth),
+    bottom, right, left, controlsTop: controls.top, width: window.innerWidth,
+    fontSize: parseFloat(getComputedStyle(document.querySelector('.med-present__content')).fontSize),
+  };
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_slide_of_every_module_fits_the_screen_above_its_controls(browser, site_url, dataset, size):
+    width, height = size
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="da-DK")
+    page = context.new_page()
+    problems = []
+    SLIDE_ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for module_id in sorted(dataset.modules):
+        page.goto(f"{site_url}kursus/moduler/{module_id}/", wait_until="networkidle")
+        page.get_by_role("button", name="Vis som præsentation").click()
+        total = int(count(page).split(" af ")[1])
+        for number in range(1, total + 1):
+            # One key press, one slide: nothing is left to scroll to.
+            assert count(page) == f"Dias {number} af {total}", module_id
+            reach = page.evaluate(SLIDE_REACH)
+            title = page.locator(".med-present__title").inner_text()
+            where = f"{module_id} slide {number} ({title}) at {width}×{height}"
+            if reach["overflow"] > 1 or reach["bottom"] > reach["controlsTop"] + 1:
+                problems.append(f"{where}: runs {max(reach['overflow'], reach['bottom'] - reach['controlsTop']):.0f} px below the screen")
+                page.screenshot(path=str(SLIDE_ARTIFACTS / f"{module_id}-{number}-{width}x{height}.png"))
+            if reach["right"] > reach["width"] + 1 or reach["left"] < -1:
+                problems.append(f"{where}: runs off the side")
+            # Readable from the back of a room: body type of at least 24 px on these screens.
+            if reach["fontSize"] < 24:
+                problems.append(f"{where}: type of {reach['fontSize']:.0f} px")
+            page.keyboard.press("PageDown" if number % 2 else "ArrowRight")
+    context.close()
+    assert not problems, "\n".join(problems)

@@ -119,8 +119,14 @@ def test_the_agreement_page_lists_sections_appendices_and_amendments(albertslund
 
 def test_the_year_wheel_is_also_a_poster(albertslund_site):
     html = page(albertslund_site, "lokalt/årshjul")
-    assert 'class="med-poster med-poster--a3-portrait' in html and 'class="med-wheel"' in html
-    assert ">https://med-guiden.github.io/med-guiden/albertslund/lokalt/årshjul/</p>" in html
+    assert 'class="med-poster med-poster--a3-portrait' in html
+    # Twelve months from January, the busy ones marked, and what recurs all year.
+    months = re.findall(r'<li class="med-poster-year__month( med-poster-year__month--busy)?"><span class="med-poster-year__name">(\w+)</span>', html)
+    assert [name for _, name in months][:2] == ["Januar", "Februar"] and len(months) == 12
+    assert [name for busy, name in months if busy] == ["April", "Maj", "Juni"]
+    assert html.count('<span class="med-poster-year__rhythm">') == 6
+    # Its QR code leads to the local agreement, which the poster summarises.
+    assert ">https://med-guiden.github.io/med-guiden/albertslund/lokalt/</p>" in html
 
 
 # --- The pure parts ---------------------------------------------------------------------------

@@ -64,8 +64,11 @@ def test_page_sources_refuse_what_is_not_a_list_of_known_ids(dataset, meta, mess
 
 # --- Posters ------------------------------------------------------------------------------------
 
+TREE_IDS = {path.stem for path in (DOCS.parent / "data" / "trees").glob("*.yml")}
+
+
 def test_every_poster_page_is_found_with_its_paper():
-    found = {page.src_path: page.paper.id for page in posters.poster_pages(DOCS)}
+    found = {page.src_path: page.paper.id for page in posters.poster_pages(DOCS, TREE_IDS)}
     assert found["plakater/om-med.md"] == "a4-portrait"
     assert found["plakater/skal-sagen-i-med.md"] == "a3-portrait"
     assert found["plakater/med-leder-tr-eller-trio.md"] == "a4-landscape"
@@ -149,15 +152,60 @@ def test_programme_poster_shows_this_year_or_the_newest(dataset):
         posters.programme_for(dataclasses.replace(dataset, programmes={}), date(2024, 6, 1))
 
 
-def test_flowchart_poster_shows_the_whole_tree(dataset):
+def test_flowchart_poster_numbers_the_questions_and_sends_every_answer_on(dataset):
     tree = dataset.get("tree", "skal-sagen-i-med")
+    steps = posters.poster_flow(tree)
+    questions = [node for node in tree.nodes if node.kind == "question"]
+    assert [step.number for step in steps] == list(range(1, len(questions) + 1))
+    assert steps[0].question == "Handler sagen om en bestemt medarbejder?"  # its poster_label
+    # Every answer is on the poster, once; those leading to the same step share a line.
+    labels = [label for step in steps for answer in step.answers for label in answer.labels]
+    assert len(labels) == sum(len(q.options) for q in questions)
+    area = next(step for step in steps if step.question == "Hvad handler sagen om?")
+    shared = next(answer for answer in area.answers if len(answer.labels) > 1)
+    assert len(shared.labels) == 4 and shared.step is not None and shared.step > area.number
+    # A step only points forward, and every outcome is reached.
+    assert all(answer.step > step.number for step in steps for answer in step.answers if answer.step)
+    outcomes = {answer.outcome for step in steps for answer in step.answers if answer.outcome}
+    assert len(outcomes) == len(tree.nodes) - len(questions)
+    assert "Ja – og ledelsen skal forhandle først" in outcomes  # an outcome's poster_label
     html = posters.flowchart_poster(dataset, LINKS, tree.id)
-    assert html.count('<g class="med-flow__node ') == len(tree.nodes)
-    assert 'aria-labelledby="skal-sagen-i-med-plakat"' in html
+    assert html.count('<li class="med-poster-step"') == len(questions)
+
+
+def test_flowchart_poster_escapes_the_data(dataset):
+    tree = dataset.get("tree", "skal-sagen-i-med")
+    hostile = '<img src=x onerror="alert(1)">'
+    first = tree.nodes[0]
+    changed = tree.model_copy(update={"nodes": [first.model_copy(update={"poster_label": hostile}), *tree.nodes[1:]]})
+    trees = {**dataset.trees, tree.id: changed}
+    index = {**dataset.index, "tree": trees}
+    html = posters.flowchart_poster(dataclasses.replace(dataset, trees=trees, index=index), LINKS, tree.id)
+    assert "<img" not in html and "&lt;img src=x" in html
+
+
+def test_a_poster_qr_code_leads_to_a_tree_or_another_page():
+    assert posters.qr_of("plakater/x.md", {"qr_tree": "skal-sagen-i-med"}, TREE_IDS, DOCS) == ("tree", "skal-sagen-i-med")
+    assert posters.qr_of("plakater/x.md", {"qr_page": "roller.md"}, TREE_IDS, DOCS) == ("page", "roller.md")
+    assert posters.qr_address(("tree", "skal-sagen-i-med"), None, "https://example.org/med/") == "https://example.org/med/t/skal-sagen-i-med/"
+    assert posters.qr_address(("page", "roller.md"), lambda src: "roller/", "https://example.org/med/") == "https://example.org/med/roller/"
+    assert posters.qr_address(("page", "roller.md"), lambda src: "roller/", None) is None
+
+
+@pytest.mark.parametrize("meta, message", [
+    ({}, "docs/plakater/x.md: a poster needs one of qr_tree (a decision tree's id) or qr_page"),
+    ({"qr_tree": "skal-sagen-i-med", "qr_page": "roller.md"}, "docs/plakater/x.md: a poster needs one of qr_tree"),
+    ({"qr_tree": "findes-ikke"}, "docs/plakater/x.md: qr_tree: unknown tree 'findes-ikke'"),
+    ({"qr_page": "plakater/x.md"}, "docs/plakater/x.md: qr_page: expected another page in docs/"),
+    ({"qr_page": "findes-ikke.md"}, "docs/plakater/x.md: qr_page: expected another page in docs/, such as roller.md, got 'findes-ikke.md'"),
+])
+def test_a_poster_qr_target_must_exist_and_not_be_the_poster(meta, message):
+    with pytest.raises(PageError, match=re.escape(message)):
+        posters.qr_of("plakater/x.md", meta, TREE_IDS, DOCS)
 
 
 def test_poster_index_links_every_poster_with_a_miniature(dataset):
-    pages = posters.poster_pages(DOCS)
+    pages = posters.poster_pages(DOCS, TREE_IDS)
     html = posters.poster_index(dataset, LINKS, pages)
     assert html.count("<iframe ") == len(pages)
     assert 'src="/plakater/om-med/"' in html and 'href="/plakater/om-med/"' in html

@@ -111,7 +111,26 @@ def test_module_page_marks_the_slides_and_hides_the_trainer_notes(dataset):
     notes = re.search(r'<section([^>]*)class="med-module__trainer"([^>]*)>', html)
     assert notes and "hidden" in notes.group(0) and "data-trainer-only" in notes.group(0)
     # The short link and its QR code.
-    assert ">example.org/med/m/rette-niveau/</a>" in html and 'class="med-qr"' in html
+    assert 'class="med-qr"' in html
+    # The address breaks only after its slashes, never at its hyphens.
+    assert (
+        '<span class="med-short-address"><span>example.org/</span><wbr><span>med/</span><wbr><span>m/</span><wbr>'
+        "<span>rette-niveau/</span></span></a>" in html
+    )
+
+
+def test_short_link_address_breaks_only_after_its_slashes():
+    link = training.short_link("module", "medindflydelse-og-medbestemmelse", "https://med-guiden.github.io/med-guiden/")
+    assert link.segments == ["med-guiden.github.io/", "med-guiden/", "m/", "medindflydelse-og-medbestemmelse/"]
+    assert "".join(link.segments) == link.readable
+
+
+def test_a_question_set_already_in_the_handout_is_referred_to_not_repeated(dataset):
+    html = markdown_to_html(training.course_page(dataset, LINKS, "kernen-i-med-kommunerne", SITE))
+    handout = unescape(html.split('id="deltagermateriale"', 1)[1])
+    first = dataset.get("question_set", "samarbejdet-mellem-niveauerne").questions[0]
+    assert re.sub(r"<abbr[^>]*>|</abbr>", "", handout).count(re.sub(r"<[^>]+>", "", first)) == 1
+    assert "Spørgsmålene står under modulet Rammeaftalens opbygning." in handout
 
 
 def test_handout_has_key_points_and_questions_but_never_trainer_notes(dataset):

@@ -5,15 +5,19 @@
  * ([data-trainer-only]); the choice is kept in the address (?visning=underviser) so a trainer
  * can bookmark it. The presentation view shows the parts the template marks [data-slide] one
  * screen at a time, in large type, for a projector: arrow keys, Page Up/Down (what clickers
- * send), space and Backspace move, Home/End jump, F toggles full screen, B blanks the screen,
- * Esc leaves. The slide is kept in the address (?dias=3), so a reload stays put. Trainer
- * notes never reach a slide. Without JavaScript the page shows everything but the notes.
+ * send), space and Backspace move one slide, Home/End jump, F toggles full screen, B blanks
+ * the screen, Esc leaves. A part too long for the screen goes on over further slides, split
+ * between list items and blocks when the presentation opens or the screen changes size, so
+ * nothing ever runs off the screen. The slide is kept in the address (?dias=3), so a reload
+ * stays put. Trainer notes never reach a slide. Without JavaScript the page shows everything
+ * but the notes.
  */
 (function () {
   "use strict";
 
   var NEXT = ["ArrowRight", "ArrowDown", "PageDown", " ", "Enter"];
   var PREVIOUS = ["ArrowLeft", "ArrowUp", "PageUp", "Backspace"];
+  var MIN_TYPE = 24; // px: the smallest body type a slide is given to make a piece fit
 
   function setParam(name, value) {
     var params = new URLSearchParams(window.location.search);
@@ -79,6 +83,7 @@
     this.title = root.getAttribute("data-title");
     this.opener = root.querySelector(".med-module__present");
     this.slides = this.collect();
+    this.pages = [];
     this.index = 0;
     this.build();
   }
@@ -87,11 +92,54 @@
     var summary = this.root.querySelector(".med-module__summary");
     return Array.prototype.map.call(this.root.querySelectorAll("[data-slide]"), function (part) {
       var content = element("div", "med-present__part");
-      if (part.getAttribute("data-slide-kind") === "title" && summary) content.appendChild(copyOf(summary));
+      var title = part.getAttribute("data-slide-kind") === "title";
+      if (title && summary) content.appendChild(copyOf(summary));
       content.appendChild(copyOf(part));
-      return { title: part.getAttribute("data-slide"), content: content };
+      return { title: part.getAttribute("data-slide"), content: content, whole: title };
     });
   };
+
+  // The pieces a part may be split into between slides: each item of its lists, and each of
+  // its other blocks. Marked on the part with data-unit, in reading order.
+  function markUnits(content) {
+    var root = content.lastElementChild;
+    var units = [];
+    var lists = root.matches("ol, ul") ? [root] : [];
+    Array.prototype.forEach.call(root.children, function (child) {
+      if (child.matches("ol, ul")) lists.push(child);
+      else if (lists.indexOf(root) < 0) units.push(child);
+    });
+    // Blocks and list items in document order.
+    lists.forEach(function (list) {
+      Array.prototype.forEach.call(list.children, function (item) { units.push(item); });
+    });
+    units.sort(function (a, b) {
+      return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+    units.forEach(function (unit, index) { unit.setAttribute("data-unit", String(index)); });
+    return units.length;
+  }
+
+  // A copy of a part holding only the units from `first` up to (not including) `end`; a
+  // numbered list keeps counting where the previous slide stopped.
+  function pieceOf(content, first, end) {
+    var copy = content.cloneNode(true);
+    copy.querySelectorAll("ol").forEach(function (list) {
+      var items = Array.prototype.filter.call(list.children, function (item) { return item.hasAttribute("data-unit"); });
+      var kept = items.filter(function (item) { return Number(item.getAttribute("data-unit")) >= first; });
+      if (items.length && kept.length !== items.length) {
+        list.setAttribute("start", String((parseInt(list.getAttribute("start"), 10) || 1) + items.length - kept.length));
+      }
+    });
+    copy.querySelectorAll("[data-unit]").forEach(function (unit) {
+      var index = Number(unit.getAttribute("data-unit"));
+      if (index < first || index >= end) unit.remove();
+    });
+    copy.querySelectorAll("ol, ul").forEach(function (list) {
+      if (!list.children.length) list.remove();
+    });
+    return copy;
+  }
 
   Presentation.prototype.build = function () {
     var overlay = element("div", "med-present");
@@ -100,6 +148,7 @@
     overlay.setAttribute("aria-modal", "true");
     overlay.setAttribute("aria-label", "Præsentation: " + this.title);
     var stage = element("div", "med-present__stage");
+    this.stage = stage;
     stage.appendChild(element("p", "med-present__module", this.title));
     this.heading = element("h2", "med-present__title");
     this.heading.tabIndex = -1;
@@ -133,23 +182,90 @@
     this.fullscreen.addEventListener("click", function () { show.toggleFullscreen(); });
     this.blank.addEventListener("click", function () { show.blank.hidden = true; });
     overlay.addEventListener("keydown", function (event) { show.key(event); });
+    var resizing = null;
+    window.addEventListener("resize", function () {
+      window.clearTimeout(resizing);
+      resizing = window.setTimeout(function () { show.refit(); }, 150);
+    });
+  };
+
+  // Does what the stage shows fit the screen above the controls?
+  Presentation.prototype.fits = function () {
+    return this.stage.scrollHeight <= this.stage.clientHeight + 1 && this.stage.scrollWidth <= this.stage.clientWidth + 1;
+  };
+
+  Presentation.prototype.show = function (title, content) {
+    this.heading.textContent = title;
+    this.content.style.fontSize = "";
+    this.content.replaceChildren(content);
+  };
+
+  // Split each part into as many slides as the screen needs: a part that does not fit goes on
+  // over further slides ("fortsat"), a list item or block at a time, so nothing runs off the
+  // screen and each key press shows the next piece. Run when the presentation opens and when
+  // the screen changes size (full screen, another projector).
+  Presentation.prototype.paginate = function () {
+    var show = this;
+    var pages = [];
+    this.slides.forEach(function (slide, number) {
+      var count = slide.whole ? 0 : markUnits(slide.content);
+      if (!count) {
+        pages.push({ slide: number, title: slide.title, content: slide.content });
+        return;
+      }
+      var first = 0;
+      while (first < count) {
+        var title = first ? slide.title + " (fortsat)" : slide.title;
+        var end = first + 1;
+        while (end < count) {
+          show.show(title, pieceOf(slide.content, first, end + 1));
+          if (!show.fits()) break;
+          end += 1;
+        }
+        pages.push({ slide: number, title: title, content: pieceOf(slide.content, first, end) });
+        first = end;
+      }
+    });
+    this.pages = pages;
+  };
+
+  // A piece too large for the screen on its own (one long paragraph on a small screen) gets
+  // smaller type, down to a size still readable from the back of a room.
+  Presentation.prototype.fitType = function () {
+    var base = parseFloat(window.getComputedStyle(this.content).fontSize);
+    var size = base;
+    while (!this.fits() && size > MIN_TYPE) {
+      size = Math.max(MIN_TYPE, size * 0.94);
+      this.content.style.fontSize = size + "px";
+    }
   };
 
   Presentation.prototype.go = function (index) {
-    this.index = Math.max(0, Math.min(this.slides.length - 1, index));
-    var slide = this.slides[this.index];
-    this.heading.textContent = slide.title;
-    this.content.replaceChildren(slide.content.cloneNode(true));
-    this.count.textContent = "Dias " + (this.index + 1) + " af " + this.slides.length;
+    this.index = Math.max(0, Math.min(this.pages.length - 1, index));
+    var page = this.pages[this.index];
+    this.show(page.title, page.content.cloneNode(true));
+    this.fitType();
+    this.count.textContent = "Dias " + (this.index + 1) + " af " + this.pages.length;
     this.previous.disabled = this.index === 0;
-    this.next.disabled = this.index === this.slides.length - 1;
+    this.next.disabled = this.index === this.pages.length - 1;
     setParam("dias", String(this.index + 1));
     this.heading.focus();
+  };
+
+  // After the screen changed size: split again, and stay on the same part.
+  Presentation.prototype.refit = function () {
+    if (this.overlay.hidden) return;
+    var slide = this.pages[this.index].slide;
+    this.paginate();
+    var index = 0;
+    while (index < this.pages.length - 1 && this.pages[index].slide < slide) index += 1;
+    this.go(index);
   };
 
   Presentation.prototype.enter = function (index) {
     this.overlay.hidden = false;
     document.documentElement.classList.add("med-presenting");
+    this.paginate();
     this.go(index);
   };
 
@@ -183,7 +299,7 @@
       this.go(this.index - 1);
     } else if (event.key === "Home" || event.key === "End") {
       event.preventDefault();
-      this.go(event.key === "Home" ? 0 : this.slides.length - 1);
+      this.go(event.key === "Home" ? 0 : this.pages.length - 1);
     } else if (event.key === "b" || event.key === "B" || event.key === ".") {
       this.blank.hidden = !this.blank.hidden;
     } else if (event.key === "f" || event.key === "F") {

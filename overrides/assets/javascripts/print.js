@@ -55,18 +55,21 @@
     return readable(target.href.replace(/^mailto:/, ""));
   }
 
+  // Number the links that print, and list their addresses. A part marked data-print-skip
+  // does not print (a started decision tree's outline), so its links get no number. Run again
+  // whenever a component changes what prints (the "med:print-changed" event).
   function label(root) {
-    if (root.getAttribute("data-med-initialised") === "true") return;
-    root.setAttribute("data-med-initialised", "true");
     // A poster prints as its sheet, which carries its own address and QR code.
     if (root.querySelector(".med-poster")) return;
+    root.querySelectorAll(".med-print-notes").forEach(function (old) { old.remove(); });
+    root.querySelectorAll("[data-print-ref]").forEach(function (link) { link.removeAttribute("data-print-ref"); });
     var site = roots();
     var here = new URL(withoutIndex(window.location.pathname), window.location.href);
     var page = here.origin + here.pathname + window.location.search;
     var numbers = {};
     var addresses = [];
     root.querySelectorAll(".md-typeset a[href]").forEach(function (link) {
-      if (link.classList.contains("headerlink") || link.closest(".med-print-hidden")) return;
+      if (link.classList.contains("headerlink") || link.closest(".med-print-hidden, [data-print-skip]")) return;
       var shown = publishedAddress(link, site, page);
       // A link whose text already says where it goes needs no note.
       if (!shown || link.textContent.trim() === shown) return;
@@ -93,7 +96,17 @@
     root.querySelector(".md-typeset").appendChild(notes);
   }
 
+  function labelOnce(root) {
+    if (root.getAttribute("data-med-initialised") === "true") return;
+    root.setAttribute("data-med-initialised", "true");
+    label(root);
+  }
+
+  document.addEventListener("med:print-changed", function () {
+    document.querySelectorAll('.md-content[data-med-initialised="true"]').forEach(label);
+  });
+
   MED.onEveryPage(function () {
-    document.querySelectorAll(".md-content").forEach(label);
+    document.querySelectorAll(".md-content").forEach(labelOnce);
   });
 })();

@@ -118,6 +118,11 @@
     var current = this.node(currentId);
     this.root.classList.toggle("med-tree--started", state.path.length > 0);
     this.root.classList.toggle("med-tree--finished", current.kind === "outcome");
+    // Started, the page prints the answers and not the outline: its links get no print notes.
+    var outline = this.root.querySelector(".med-tree__outline");
+    if (outline) outline.toggleAttribute("data-print-skip", state.path.length > 0);
+    printedAddress();
+    document.dispatchEvent(new CustomEvent("med:print-changed"));
 
     var app = this.app;
     app.textContent = "";
@@ -232,6 +237,20 @@
     return bar;
   };
 
+  // A printed answer carries the address that opens it again: the page's published address
+  // with the answers (print.css shows --med-print-address in the margin of every sheet).
+  function printedAddress() {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    if (!canonical) return;
+    var address = canonical.href + window.location.search;
+    try {
+      address = decodeURI(address);
+    } catch (error) {
+      // Shown as it is.
+    }
+    document.documentElement.style.setProperty("--med-print-address", '"' + address.replace(/[\\"]/g, "\\$&") + '"');
+  }
+
   function init(root) {
     if (root.getAttribute("data-med-initialised") === "true") return;
     root.setAttribute("data-med-initialised", "true");
@@ -252,6 +271,8 @@
   });
 
   MED.onEveryPage(function () {
+    // The address a tree set for print belongs to its page, not the next (instant navigation).
+    document.documentElement.style.removeProperty("--med-print-address");
     trees = trees.filter(function (tree) { return document.body.contains(tree.root); });
     document.querySelectorAll('[data-module="med-tree"]').forEach(init);
   });
