@@ -228,6 +228,13 @@ def local_agreement(data: Dataset, links: Links) -> str:
     )
 
 
+def edition_entry(data: Dataset, links: Links) -> str:
+    """On the front page of a local edition, the way in to its own agreement; nothing in the guide."""
+    if data.edition is None:
+        return ""
+    return component("edition-entry.html", data, links, edition=data.edition)
+
+
 def year_wheel_poster(data: Dataset, links: Links) -> str:
     """The årshjul on a poster: the wheel, and what happens during the year without a fixed month."""
     edition = _edition(data)

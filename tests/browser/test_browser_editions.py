@@ -19,7 +19,7 @@ def edition_url(tmp_path_factory):
         yield url
 
 
-@pytest.mark.parametrize("path", ["lokalt/", "lokalt/årshjul/", "hovedudvalget/", "lav-jeres-egen-udgave/"])
+@pytest.mark.parametrize("path", ["", "lokalt/", "lokalt/årshjul/", "hovedudvalget/", "lav-jeres-egen-udgave/"])
 def test_edition_pages_are_accessible_and_self_contained(browser, edition_url, path):
     context = browser.new_context()
     foreign: list[str] = []
