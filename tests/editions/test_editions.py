@@ -228,3 +228,23 @@ def test_a_bad_overlay_stops_the_build_with_one_message(case, tmp_path):
 
 def test_the_corpus_covers_each_kind_of_overlay_mistake():
     assert len(CASES) >= 8
+
+
+def test_the_structure_diagram_connects_every_committee_to_the_level_above(albertslund):
+    svg = str(structure_svg(albertslund.edition))
+    boxes = [(float(x), float(y)) for x, y in re.findall(r'<rect x="([\d.]+)" y="([\d.]+)" width="230"', svg)]
+    paths = " ".join(re.findall(r'class="med-structure__link" d="([^"]+)"', svg))
+    top = min(y for _, y in boxes)
+    for x, y in boxes:
+        if y == top:
+            continue
+        # A line drops into the middle of the top of every box below the first level.
+        assert f"M{x + 115:.1f}," in paths and f"V{y:.1f}" in paths, (x, y)
+    assert 'data-committee="trio"' in svg and "Leder, arbejdsmiljørepræsentant" in svg  # no empty box
+
+
+def test_the_year_table_shows_who_only_when_some_task_names_a_committee(albertslund_site):
+    table = page(albertslund_site, "lokalt").split('class="med-table med-year"', 1)[1].split("</table>", 1)[0]
+    who = re.findall(r'data-label="Hvem">([^<]*)<', table)
+    assert ("Hvem</th>" in table) == bool(who)
+    assert all(who)  # never an empty cell
