@@ -260,7 +260,11 @@ def test_the_flowchart_fits_its_column_with_text_at_body_size(browser, site_url,
     )
     assert text >= body
     # Each answer leads to its step in the chart.
-    page.locator(".med-flow-step__answers a").first.click()
-    assert page.evaluate("document.querySelector(':target').classList.contains('med-flow-step')")
+    link = page.locator(".med-flow-step__answers a").first
+    target = link.get_attribute("href").split("#", 1)[1]
+    link.click()
+    page.wait_for_function("id => decodeURIComponent(location.hash) === '#' + id", arg=target)
+    step = page.locator(f"[id='{target}']")
+    assert step.evaluate("e => e.classList.contains('med-flow-step')") and step.is_visible()
     assert axe_violations(page) == []
     context.close()
