@@ -143,6 +143,11 @@ def define_env(env):
         return calendar.calendar_page(data, page_links(env), calendar_today(), env.conf.get("site_url"))
 
     @macro
+    def calendar_teaser() -> str:
+        """A line on what the course calendar holds now, for the front page."""
+        return calendar.calendar_teaser(data, calendar_today())
+
+    @macro
     def poster_index() -> str:
         """Every poster in docs/plakater/ with a miniature of its sheet."""
         return posters.poster_index(data, page_links(env), site.posters)
@@ -201,6 +206,11 @@ def define_env(env):
     def local_agreement() -> str:
         """A local edition's MED-aftale: structure diagram, årshjul, elections, §§ and bilag."""
         return edition_pages.local_agreement(data, page_links(env))
+
+    @macro
+    def edition_entry() -> str:
+        """On the front page of a local edition: the way in to its own agreement (nothing in the guide)."""
+        return edition_pages.edition_entry(data, page_links(env))
 
     @macro
     def year_wheel_poster() -> str:

@@ -51,6 +51,13 @@ class CalendarEvent:
         return self.year < today.year
 
     @property
+    def alternatives(self) -> bool:
+        """Its sessions are the same day offered in several places, to choose one of: more than
+        one session and none with a title of its own (titled sessions are a series)."""
+        sessions = self.event.sessions
+        return len(sessions) > 1 and all(session.title is None for session in sessions)
+
+    @property
     def places(self) -> list[str]:
         """The places of its sessions, in order, 'Webinar' for online ones, each once."""
         names: list[str] = []

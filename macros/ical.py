@@ -18,6 +18,8 @@ invitations (METHOD:PUBLISH would ask for an ORGANIZER, RFC 5546).
 
 from __future__ import annotations
 
+import dataclasses
+
 from collections.abc import Iterable
 from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -27,7 +29,7 @@ from icalendar import Calendar, Event as VEvent, Timezone, TimezoneDaylight, Tim
 from .calendar import CalendarEvent, calendar_events, upcoming
 from .loader import Dataset
 from .model.programme import Session
-from .render.calendar import event_feed_path, feed_paths
+from .render.calendar import event_feed_path, feed_paths, session_feed_path
 from .render.core import plain_text
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -126,5 +128,11 @@ def feeds(data: Dataset, site_url: str | None, today) -> dict[str, bytes]:
     for event in events:
         if event.dated:
             out[event_feed_path(event)] = calendar(f"{event.event.title} – MED-guiden", [event], page_url).to_ical()
+        if event.alternatives:  # the same course in several places: each to add on its own
+            for session in event.event.sessions:
+                one = dataclasses.replace(event, event=event.event.model_copy(update={"sessions": [session]}))
+                out[session_feed_path(event, session)] = calendar(
+                    f"{event.event.title}, {session.place or 'webinar'} – MED-guiden", [one], page_url
+                ).to_ical()
     return out
 

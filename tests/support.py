@@ -55,7 +55,8 @@ def copy_project(target: Path) -> Path:
 def mkdocs_build(
     project: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` for the project in `project`, as a user would (`env` added)."""
+    """Run `mkdocs build --strict` for the project in `project`, as a user would; `env` changes
+    the build's environment ({"MED_TODAY": "2026-11-29"} builds as of another day)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra],
         cwd=project,
@@ -74,6 +75,20 @@ class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
         if not clean.startswith(SUBPATH):
             return str(Path(self.directory) / "__outside_the_site__")
         return super().translate_path("/" + clean[len(SUBPATH):])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing page gets the site's own 404.html, with status 404, as on GitHub Pages."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - keep the test output quiet
         pass

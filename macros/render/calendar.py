@@ -14,6 +14,7 @@ from ..calendar import CalendarEvent, by_month, by_year, calendar_events, past, 
 from ..links import Links
 from ..loader import Dataset
 from .component import component
+from .dates import danish_date
 
 KIND_LABELS = {
     "temadag": "Temadag",
@@ -42,6 +43,11 @@ def event_feed_path(event: CalendarEvent) -> str:
     return f"kalender/{event.anchor}.ics"
 
 
+def session_feed_path(event: CalendarEvent, session) -> str:
+    """One session of an event whose sessions are alternatives, to add on its own."""
+    return f"kalender/{event.session_anchor(session)}.ics"
+
+
 def calendar_page(data: Dataset, links: Links, today: date, site_url: str | None) -> str:
     """The whole calendar as of `today`: filters, upcoming, overview, archive, practical info."""
     events = calendar_events(data.programmes)
@@ -58,6 +64,7 @@ def calendar_page(data: Dataset, links: Links, today: date, site_url: str | None
         coming=coming,
         archive_by_year=by_year(archive),
         latest=latest,
+        latest_is_old=latest is not None and int(latest.id) < today.year,
         feeds=feed_paths(data),
         webcal=_webcal_base(site_url),
         kinds=[(kind, label) for kind, label in KIND_LABELS.items() if any(e.event.kind == kind for e in events)],
@@ -66,10 +73,22 @@ def calendar_page(data: Dataset, links: Links, today: date, site_url: str | None
         kind_labels=KIND_LABELS,
         sector_labels=SECTOR_LABELS,
         feed_of=event_feed_path,
+        session_feed_of=session_feed_path,
         place_keys={e.anchor: " ".join(place_key(name) for name in e.places) for e in events},
         structured_data=structured_data(coming, site_url, today),
         courses=data.courses,
     )
+
+
+def calendar_teaser(data: Dataset, today: date) -> str:
+    """What the calendar holds as of `today`, in a line for the front page: never a promise of
+    this year's courses when no programme has any left."""
+    coming = [e for e in upcoming(calendar_events(data.programmes), today) if e.dated]
+    if coming:
+        return f"Næste arrangement er {danish_date(min(e.next_day(today) for e in coming))}"
+    if data.programmes:
+        return f"Intet nyt program endnu; programmet for {max(data.programmes)} ligger i arkivet"
+    return "Intet program endnu"
 
 
 def place_key(name: str) -> str:

@@ -47,7 +47,9 @@ def structure_svg(edition: EditionFile, title_id: str = "struktur-diagram") -> M
     width = LABEL_WIDTH + widest * BOX_WIDTH + (widest - 1) * BOX_GAP + 2 * PAD
     parts: list[str] = []
     y = PAD
-    centres: list[tuple[float, float, float]] = []  # (x of the row's middle, top, bottom)
+    # Each row's boxes as (x of the middle, top, bottom), to connect every committee to the
+    # level above it.
+    placed: list[list[tuple[float, float, float]]] = []
     for level, committees in rows:
         boxes = []
         for committee in committees:
@@ -59,6 +61,8 @@ def structure_svg(edition: EditionFile, title_id: str = "struktur-diagram") -> M
                 details += _lines(committee.applies_to[:1].upper() + committee.applies_to[1:], 32)
             if committee.meetings_per_year:
                 details.append(f"{committee.meetings_per_year} ordinære møder om året")
+            if not details and committee.composition:  # say who is in it rather than nothing
+                details += _lines(committee.composition[0], 32)
             boxes.append((committee, lines, details, 18 + len(lines) * 20 + len(details) * 16 + 10))
         height = max((b[3] for b in boxes), default=60)
         row_width = len(boxes) * BOX_WIDTH + max(len(boxes) - 1, 0) * BOX_GAP
@@ -69,7 +73,9 @@ def structure_svg(edition: EditionFile, title_id: str = "struktur-diagram") -> M
             + _text_lines(PAD, y + height / 2 - (len(level_lines) - 1) * 9 + 5, level_lines, "med-structure__level-name", 18, "start")
             + "</g>"
         )
+        placed.append([])
         for committee, lines, details, box_height in boxes:
+            placed[-1].append((x + BOX_WIDTH / 2, y, y + height))
             parts.append(
                 f'<g class="med-structure__committee" data-committee="{text_markup(committee.id)}">'
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{BOX_WIDTH}" height="{height:.0f}" rx="8"/>'
@@ -78,12 +84,8 @@ def structure_svg(edition: EditionFile, title_id: str = "struktur-diagram") -> M
                 + "</g>"
             )
             x += BOX_WIDTH + BOX_GAP
-        centres.append((LABEL_WIDTH + PAD + (width - LABEL_WIDTH - 2 * PAD) / 2, y, y + height))
         y += height + ROW_GAP
-    links = "".join(
-        f'<path class="med-structure__link" d="M{upper[0]:.1f},{upper[2]:.1f} L{lower[0]:.1f},{lower[1]:.1f}"/>'
-        for upper, lower in zip(centres, centres[1:])
-    )
+    links = "".join(_connector(upper, lower) for upper, lower in zip(placed, placed[1:]) if upper and lower)
     height = y - ROW_GAP + PAD
     names = ", ".join(f"{level.name}: {', '.join(c.name for c in committees)}" for level, committees in rows)
     return Markup(
@@ -92,6 +94,18 @@ def structure_svg(edition: EditionFile, title_id: str = "struktur-diagram") -> M
         f'<title id="{title_id}">MED-strukturen i {text_markup(edition.municipality)}: {text_markup(names)}</title>'
         + links + "".join(parts) + "</svg>"
     )
+
+
+def _connector(upper: list[tuple[float, float, float]], lower: list[tuple[float, float, float]]) -> str:
+    """Lines from the level above down to every committee of the level below: from the middle
+    of the upper row's boxes down to a rail halfway between the rows, and from it into each box."""
+    top = upper[0][2]
+    rail = top + ROW_GAP / 2
+    start = sum(x for x, _, _ in upper) / len(upper)
+    xs = [x for x, _, _ in lower]
+    path = f"M{start:.1f},{top:.1f} V{rail:.1f} M{min(xs + [start]):.1f},{rail:.1f} H{max(xs + [start]):.1f}"
+    path += "".join(f" M{x:.1f},{rail:.1f} V{box_top:.1f}" for x, box_top, _ in lower)
+    return f'<path class="med-structure__link" d="{path}"/>'
 
 
 # --- The year ------------------------------------------------------------------------------
@@ -227,6 +241,13 @@ def local_agreement(data: Dataset, links: Links) -> str:
         guideline_types=data.index["guideline_type"],
         question_sets=[data.get("question_set", set_id) for set_id in edition.discussion],
     )
+
+
+def edition_entry(data: Dataset, links: Links) -> str:
+    """On the front page of a local edition, the way in to its own agreement; nothing in the guide."""
+    if data.edition is None:
+        return ""
+    return component("edition-entry.html", data, links, edition=data.edition)
 
 
 def year_wheel_poster(data: Dataset, links: Links) -> str:

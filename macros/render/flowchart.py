@@ -1,4 +1,6 @@
-"""A decision tree as a flowchart: inline SVG laid out in layers, from the tree's data.
+"""A decision tree as a flowchart: inline SVG laid out in layers, from the tree's data; and the
+same chart as steps in one column (`flow_steps`), which is what screens show: it fits any
+width with the text at the size of the page's own.
 
 Layering follows the usual recipe for drawing directed acyclic graphs (Sugiyama): each node
 sits one layer below its deepest parent, an answer that skips layers gets invisible waypoints
@@ -12,7 +14,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 
-from ..model.trees import Question, Tree
+from ..model.trees import Outcome, Question, Tree
 from .escaping import text_markup
 
 BOX_WIDTH = 190
@@ -75,6 +77,42 @@ def layers_of(tree: Tree) -> dict[str, int]:
             for option in node.options:
                 layer[option.next] = max(layer[option.next], layer[node_id] + 1)
     return layer
+
+
+@dataclass
+class FlowStep:
+    """A node of the chart in the one-column form: its number, and where each answer leads."""
+
+    node: Question | Outcome
+    number: int
+    answers: list[tuple[str, int]] = field(default_factory=list)  # (answer, number of the next step)
+
+
+def flow_steps(tree: Tree) -> list[FlowStep]:
+    """Every node once, layer by layer from the start (a node after all that lead to it),
+    questions with their answers' short forms and targets."""
+    nodes = {node.id: node for node in tree.nodes}
+    layer = layers_of(tree)
+    discovered: list[str] = []
+    queue = [tree.start]
+    while queue:
+        node_id = queue.pop(0)
+        if node_id in discovered:
+            continue
+        discovered.append(node_id)
+        node = nodes[node_id]
+        if isinstance(node, Question):
+            queue.extend(option.next for option in node.options)
+    order = sorted(discovered, key=lambda node_id: (layer[node_id], discovered.index(node_id)))
+    number = {node_id: i for i, node_id in enumerate(order, start=1)}
+    steps = []
+    for node_id in order:
+        node = nodes[node_id]
+        answers = []
+        if isinstance(node, Question):
+            answers = [(option.short or short_label(option.label), number[option.next]) for option in node.options]
+        steps.append(FlowStep(node, number[node_id], answers))
+    return steps
 
 
 def flowchart_svg(tree: Tree, title_id: str) -> str:

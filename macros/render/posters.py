@@ -237,6 +237,9 @@ def programme_poster(data: Dataset, links: Links, today: date) -> str:
         data,
         links,
         programme=programme,
+        # A past year's programme says so: it is the newest there is, not this year's.
+        outdated=int(programme.id) < today.year,
+        today=today,
         months=ordered,
         undated=[e for e in events if not e.dated],
     )

@@ -149,9 +149,10 @@ def _redirect_page(title: str, target: str, canonical: str | None) -> str:
         f"<title>{name} – MED-guiden</title>\n{head}"
         '<meta name="robots" content="noindex">\n'
         f'<meta http-equiv="refresh" content="0; url={url}">\n'
+        # The query (a tree's answers, ?visning=underviser) and the fragment go along.
         f"<script>location.replace({_js_string(target)} + location.search + location.hash);</script>\n"
         "</head>\n<body>\n"
-        f'<p>Siden hedder nu <a href="{url}">{name}</a>.</p>\n'
+        f'<p>Gå videre til <a href="{url}">{name}</a>.</p>\n'
         "</body>\n</html>\n"
     )
 

@@ -16,7 +16,7 @@ from ..links import Links, doc_link
 from ..loader import Dataset
 from ..model.trees import Option, Outcome, Question, Tree
 from .component import component
-from .flowchart import flowchart_svg
+from .flowchart import flow_steps, flowchart_svg
 
 
 @dataclass
@@ -122,6 +122,7 @@ def tree_component(data: Dataset, links: Links, tree_id: str) -> str:
         provisions=data.index["provision"],
         trees=data.trees,
         flowchart=flowchart_svg(tree, f"{tree.id}-diagram"),
+        steps=flow_steps(tree),
         structure=structure_json(tree),
     )
 

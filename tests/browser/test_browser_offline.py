@@ -92,6 +92,13 @@ def test_a_poster_shows_its_sheet_from_disk(disk):
     assert page.locator(".med-poster .med-qr").is_visible()
 
 
+def test_all_posters_opens_the_poster_index_from_disk(disk):
+    page = disk("plakater/roller.html")
+    page.get_by_role("link", name="Alle plakater").click()
+    page.wait_for_url("**/plakater/index.html")
+    assert page.locator("h1").inner_text().rstrip("¶") == "Plakater"
+
+
 def test_the_presentation_view_works_from_disk(disk):
     page = disk("kursus/moduler/rette-niveau.html")
     page.get_by_role("button", name="Vis som præsentation").click()
@@ -99,10 +106,14 @@ def test_the_presentation_view_works_from_disk(disk):
     assert page.locator(".med-present__count").inner_text().startswith("Dias 2 af")
 
 
-def test_short_links_work_from_disk(disk):
+def test_short_links_work_from_disk(disk, offline_site):
     page = disk("m/rette-niveau/index.html")
     page.wait_for_url("**/kursus/moduler/rette-niveau.html")
     assert page.locator("h1").inner_text().rstrip("¶") == "Rette niveau"
+    # The query (a tree's answers) goes along.
+    page.goto((offline_site / "t/skal-sagen-i-med/index.html").as_uri() + "?skal-sagen-i-med=nej.nej")
+    page.wait_for_url("**/svar/skal-sagen-i-med.html?skal-sagen-i-med=nej.nej")
+    assert page.locator(".med-tree__answers > li").count() == 2
 
 
 def test_make_offline_packs_one_zip(tmp_path):

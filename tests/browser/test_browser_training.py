@@ -178,6 +178,20 @@ def test_short_links_lead_to_the_module_and_the_tree(page, site_url):
     assert unquote(page.url).endswith("/kursus/moduler/rette-niveau/?visning=underviser")
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_short_links_keep_the_query_and_the_fragment(browser, site_url, dataset, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    note = " ".join(dataset.modules["rette-niveau"].trainer_notes[0].split()[:6])
+    page.goto(site_url + "m/rette-niveau/?visning=underviser", wait_until="networkidle")
+    assert unquote(page.url).endswith("/kursus/moduler/rette-niveau/?visning=underviser")
+    assert page.get_by_text(note).is_visible()
+    page.goto(site_url + "t/skal-sagen-i-med/?skal-sagen-i-med=nej.nej#skal-sagen-i-med", wait_until="networkidle")
+    assert unquote(page.url).endswith("/svar/skal-sagen-i-med/?skal-sagen-i-med=nej.nej#skal-sagen-i-med")
+    assert page.locator(".med-tree__answers > li").count() == 2  # both answers kept
+    context.close()
+
+
 def test_the_calendar_links_kernen_i_med_to_its_course(page, site_url):
     page.goto(site_url + "kalender/", wait_until="networkidle")
     page.locator("[id='2024-kernen-i-med-kommunerne'] .med-event__course a").click()

@@ -158,7 +158,7 @@ def test_continuing_without_an_answer_explains_what_is_missing(page, site_url):
 
 @pytest.mark.parametrize("answers", [[], ["nej", "nej", "arbejdsforhold"], ["nej", "nej", "arbejdsforhold", "principiel", "betydelige-ændringer"]],
                          ids=["first", "middle", "outcome"])
-def test_no_wcag_21_aa_violations_at_each_stage(page, site_url, answers):
+def test_no_wcag_22_aa_violations_at_each_stage(page, site_url, answers):
     page.goto(tree_url(site_url, "skal-sagen-i-med", answers), wait_until="networkidle")
     assert axe_violations(page) == []
 
@@ -235,3 +235,36 @@ def test_two_trees_embedded_in_one_page_keep_their_own_state(browser, tmp_path: 
         assert first.locator(".med-tree__step-title").inner_text().startswith("Svar: Nej")
         assert second.locator(".med-tree__step-title").inner_text().startswith("Svar: Trio-hatten")
         page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("tree_id", ["skal-sagen-i-med", "med-leder-tr-eller-trio"])
+def test_the_flowchart_fits_its_column_with_text_at_body_size(browser, site_url, dataset, tree_id, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(tree_url(site_url, tree_id), wait_until="networkidle")
+    page.locator(".med-tree__chart summary").click()
+    steps = page.locator(".med-flow-steps")
+    assert steps.is_visible()
+    assert not page.locator(".med-tree__chart svg.med-flow").is_visible()  # the drawn chart is for print
+    assert steps.locator(":scope > li").count() == len(dataset.trees[tree_id].nodes)
+    column = page.evaluate("document.querySelector('.md-content').getBoundingClientRect().right")
+    widest = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('.med-flow-steps *')].map(e => e.getBoundingClientRect().right))"
+    )
+    assert widest <= column
+    body = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize)")
+    text = page.evaluate(
+        "Math.min(...[...document.querySelectorAll('.med-flow-step__text, .med-flow-step__answers li')]"
+        ".map(e => parseFloat(getComputedStyle(e).fontSize)))"
+    )
+    assert text >= body
+    # Each answer leads to its step in the chart.
+    link = page.locator(".med-flow-step__answers a").first
+    target = link.get_attribute("href").split("#", 1)[1]
+    link.click()
+    page.wait_for_function("id => decodeURIComponent(location.hash) === '#' + id", arg=target)
+    step = page.locator(f"[id='{target}']")
+    assert step.evaluate("e => e.classList.contains('med-flow-step')") and step.is_visible()
+    assert axe_violations(page) == []
+    context.close()

@@ -16,7 +16,8 @@ from macros import ical
 from macros.calendar import by_month, by_year, calendar_events, past, upcoming
 from macros.links import FixedLinks
 from macros.loader import load_dataset
-from macros.render.calendar import calendar_page, structured_data
+from macros.render.calendar import calendar_page, calendar_teaser, structured_data
+from macros.render.posters import programme_poster
 from support import DATA, DOCS, copy_project, mkdocs_build
 
 # Every dated session in "MEDsamarbejdets program 2024": (event id, date, place or None for a webinar).
@@ -238,3 +239,40 @@ def test_adding_a_year_needs_no_code_change(tmp_path):
     html = (project / "site" / "kalender" / "index.html").read_text(encoding="utf-8")
     assert 'id="2025-kernen-i-med-kommunerne"' in html and 'id="arkiv-2024"' in html
     assert (project / "site" / "kalender" / "2025.ics").is_file()
+
+
+# --- Honest when nothing is ahead ----------------------------------------------------------
+
+def test_with_events_ahead_the_calendar_and_front_page_say_when_the_next_is(dataset):
+    html = calendar_page(dataset, FixedLinks(), date(2024, 4, 10), None)
+    assert "med-cal__none" not in html
+    assert calendar_teaser(dataset, date(2024, 4, 10)) == "Næste arrangement er 12. april 2024"
+    poster = programme_poster(dataset, FixedLinks(), date(2024, 4, 10))
+    assert "# Årsprogram 2024" in poster and "afsluttet program" not in poster
+
+
+def test_with_nothing_ahead_they_say_so_and_point_to_the_newest_programme_and_the_feeds(dataset):
+    today = date(2026, 11, 29)
+    html = calendar_page(dataset, FixedLinks(), today, None)
+    none = html[html.index('class="med-cal__none"'):html.index("## Abonnér")]
+    assert "Der er ingen kommende arrangementer pr. 29. november 2026." in none
+    assert 'href="#arkiv-2024"' in none and 'href="#abonnér"' in none
+    assert "MEDsamarbejdets program 2024" in none
+    assert "Fra programmet for 2024" in html  # its practical information is dated too
+    assert calendar_teaser(dataset, today) == "Intet nyt program endnu; programmet for 2024 ligger i arkivet"
+    poster = programme_poster(dataset, FixedLinks(), today)
+    assert "afsluttet program" in poster and "ikke et program for 2026" in poster
+
+
+def test_an_event_in_several_places_offers_each_place_on_its_own(dataset, feeds):
+    events = {e.event.id: e for e in calendar_events(dataset.programmes)}
+    assert events["kernen-i-med-kommunerne"].alternatives
+    assert not events["budgetwebinarer"].alternatives  # a series of titled sessions
+    html = calendar_page(dataset, FixedLinks(), date(2024, 4, 10), None)
+    card = html[html.index('id="2024-kernen-i-med-kommunerne"'):]
+    card = card[:card.index("</article>")]
+    assert card.count("Tilføj til kalender") == 2
+    for place in ("ballerup", "silkeborg"):
+        assert f"/kalender/2024-kernen-i-med-kommunerne-{place}.ics" in card
+        (only,) = vevents(feeds[f"kalender/2024-kernen-i-med-kommunerne-{place}.ics"])
+        assert str(only["location"]).lower().startswith(place)

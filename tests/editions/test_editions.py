@@ -56,6 +56,7 @@ def test_every_edition_builds_strictly_without_warnings(edition, tmp_path):
 def test_the_base_site_has_no_local_pages(built_site):
     assert not (built_site.directory / "lokalt").exists()
     assert "Vores MED-aftale" not in built_site.page("")
+    assert "med-edition-entry" not in built_site.page("")
 
 
 # --- Albertslund ------------------------------------------------------------------------------
@@ -79,6 +80,17 @@ def test_albertslund_has_its_own_section_in_the_navigation(albertslund_site):
     home = page(albertslund_site, "")
     assert "Vores MED-aftale i Albertslund Kommune" in home
     assert 'href="lokalt/"' in home and 'href="lokalt/%C3%A5rshjul/"' in home
+    # Its own section comes right after the front page, and the generic one is gone.
+    nav = home[home.index('class="md-nav md-nav--primary"'):]
+    assert nav.index("Vores MED-aftale i Albertslund Kommune") < nav.index("Samarbejdet i MED")
+    assert "Jeres MED-aftale" not in nav
+
+
+def test_albertslund_front_page_leads_first_to_its_agreement(albertslund_site):
+    content = page(albertslund_site, "").split('<article', 1)[1]
+    first_link = re.search(r'<a href="([^"#]+)"', content.split("</h1>", 1)[1]).group(1)
+    assert first_link == "lokalt/"
+    assert "Vores MED-aftale i Albertslund Kommune" in text_of(content)
 
 
 def test_the_structure_diagram_holds_every_level_and_committee(albertslund, albertslund_site):
@@ -148,12 +160,22 @@ def test_svgs_escape_the_data(albertslund):
     assert "<script>" not in year_wheel_svg(hostile)
 
 
-def test_edition_nav_adds_the_local_section_and_renames(albertslund):
-    nav = [{"Forside": "index.md"}, {"Roller og udvalg": [{"Hovedudvalget": "hovedudvalget.md"}]}, {"Jeres MED-aftale": []}]
+def test_edition_nav_puts_the_local_section_first_in_place_of_the_generic_one(albertslund):
+    generic = [{"Kend din MED-aftale": "kend-din-med-aftale.md"}, {"Lav jeres egen udgave": "lav-jeres-egen-udgave.md"}]
+    nav = [
+        {"Forside": "index.md"},
+        {"Roller og udvalg": [{"Hovedudvalget": "hovedudvalget.md"}]},
+        {"Jeres MED-aftale": generic},
+        {"Ordliste": "ordliste.md"},
+    ]
     result = edition_nav(nav, albertslund.edition, albertslund.prose_names)
-    assert result[1] == {"Roller og udvalg": [{"KommuneMED": "hovedudvalget.md"}]}
-    assert list(result[2]) == ["Vores MED-aftale i Albertslund Kommune"]
-    assert list(result[3]) == ["Jeres MED-aftale"]
+    assert [list(entry)[0] for entry in result] == [
+        "Forside", "Vores MED-aftale i Albertslund Kommune", "Roller og udvalg", "Ordliste",
+    ]
+    assert result[1]["Vores MED-aftale i Albertslund Kommune"] == [
+        "lokalt/index.md", {"Årshjulet som plakat": "lokalt/årshjul.md"}, *generic,
+    ]
+    assert result[2] == {"Roller og udvalg": [{"KommuneMED": "hovedudvalget.md"}]}
 
 
 def test_the_overlay_changes_only_what_it_names(albertslund, dataset):
@@ -212,3 +234,23 @@ def test_a_bad_overlay_stops_the_build_with_one_message(case, tmp_path):
 
 def test_the_corpus_covers_each_kind_of_overlay_mistake():
     assert len(CASES) >= 8
+
+
+def test_the_structure_diagram_connects_every_committee_to_the_level_above(albertslund):
+    svg = str(structure_svg(albertslund.edition))
+    boxes = [(float(x), float(y)) for x, y in re.findall(r'<rect x="([\d.]+)" y="([\d.]+)" width="230"', svg)]
+    paths = " ".join(re.findall(r'class="med-structure__link" d="([^"]+)"', svg))
+    top = min(y for _, y in boxes)
+    for x, y in boxes:
+        if y == top:
+            continue
+        # A line drops into the middle of the top of every box below the first level.
+        assert f"M{x + 115:.1f}," in paths and f"V{y:.1f}" in paths, (x, y)
+    assert 'data-committee="trio"' in svg and "Leder, arbejdsmiljørepræsentant" in svg  # no empty box
+
+
+def test_the_year_table_shows_who_only_when_some_task_names_a_committee(albertslund_site):
+    table = page(albertslund_site, "lokalt").split('class="med-table med-year"', 1)[1].split("</table>", 1)[0]
+    who = re.findall(r'data-label="Hvem">([^<]*)<', table)
+    assert ("Hvem</th>" in table) == bool(who)
+    assert all(who)  # never an empty cell

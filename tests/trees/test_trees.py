@@ -15,7 +15,7 @@ import yaml
 from macros.links import FixedLinks
 from macros.model.trees import Outcome, Question
 from macros.render import trees
-from macros.render.flowchart import layers_of
+from macros.render.flowchart import flow_steps, layers_of
 from support import DATA, markdown_to_html
 
 JOURNEYS = Path(__file__).parent / "journeys"
@@ -137,3 +137,18 @@ def test_flowchart_escapes_text(dataset):
 
     svg = flowchart_svg(hostile, "x")
     assert "<b>" not in svg and "A &amp; B &lt;b&gt;?&lt;/b&gt;" in svg
+
+
+@pytest.mark.parametrize("tree_id", TREE_IDS)
+def test_flow_steps_list_every_node_once_and_lead_only_forward(dataset, tree_id):
+    tree = dataset.trees[tree_id]
+    steps = flow_steps(tree)
+    assert sorted(step.node.id for step in steps) == sorted(node.id for node in tree.nodes)
+    assert [step.number for step in steps] == list(range(1, len(steps) + 1))
+    assert steps[0].node.id == tree.start
+    for step in steps:
+        node = step.node
+        assert len(step.answers) == (len(node.options) if isinstance(node, Question) else 0)
+        by_number = {s.number: s.node.id for s in steps}
+        for (label, target), option in zip(step.answers, getattr(node, "options", [])):
+            assert target > step.number and by_number[target] == option.next
