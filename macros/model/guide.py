@@ -32,9 +32,12 @@ class Source(Model):
         default=None, max_length=40, description="A short name for tight places, such as the margin of a printed page"
     )
     publisher: Text = Field(description="Who issued it")
-    date: IsoDate = Field(description="Date of publication (YYYY-MM-DD); the first of the month if only the month is known")
+    date: IsoDate = Field(
+        description="Date of publication (YYYY-MM-DD); the first of the month if only the month is known; for a web page, when it was read"
+    )
     date_precision: Literal["dag", "måned", "år"] = Field(description="How much of `date` the document itself gives")
-    kind: Literal["brev", "pjece", "rapport", "oplæg", "program"]
+    kind: Literal["brev", "pjece", "rapport", "oplæg", "program", "webside"]
+    url: Text | None = Field(default=None, description="The public address, for a web page")
     summary: Text = Field(description="What the document is, in one or two sentences")
     used_for: Text = Field(description="What the site takes from it")
 
