@@ -49,9 +49,9 @@ def test_committees_and_forms_cover_the_guide(dataset: Dataset):
 def test_three_organisation_areas_and_the_fh_note(dataset: Dataset):
     names = [area.name for area in dataset.organisation_areas.areas]
     assert names == [
-        "Valggruppe A (tidligere Akademikerne)",
-        "Valggruppe B (tidligere LO-området)",
-        "Valggruppe C (tidligere FTF-området)",
+        "Valggruppe A – tidligere Akademikerne",
+        "Valggruppe B – tidligere LO-området",
+        "Valggruppe C – tidligere FTF-området",
     ]
     assert "FH" in dataset.organisation_areas.note
     assert {"fh-udpegning", "medsamarbejdet-valg"} <= set(dataset.organisation_areas.note_sources)
