@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from .types import Id, IsoDate, Line, Markdown, Model, Text, line, ref
+from .types import Id, IsoDate, Line, Markdown, Model, Text, WebAddress, line, ref
 
 SourceRef = ref("source", "sources.yml")
 RoleRef = ref("role", "roles.yml")
@@ -32,9 +32,12 @@ class Source(Model):
         default=None, description="A short name for tight places, such as the margin of a printed page"
     )
     publisher: Line = Field(description="Who issued it")
-    date: IsoDate = Field(description="Date of publication (YYYY-MM-DD); the first of the month if only the month is known")
+    date: IsoDate = Field(
+        description="Date of publication (YYYY-MM-DD); the first of the month if only the month is known; for a web page, when it was read"
+    )
     date_precision: Literal["dag", "måned", "år"] = Field(description="How much of `date` the document itself gives")
-    kind: Literal["brev", "pjece", "rapport", "oplæg", "program"]
+    kind: Literal["brev", "pjece", "rapport", "oplæg", "program", "webside"]
+    url: WebAddress | None = Field(default=None, description="The public address, for a web page")
     summary: Text = Field(description="What the document is, in one or two sentences")
     used_for: Text = Field(description="What the site takes from it")
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
@@ -150,6 +151,24 @@ Markdown = Annotated[
     AfterValidator(_check_markdown),
     Field(min_length=1, max_length=MARKDOWN_MAX_LENGTH, json_schema_extra={"contentMediaType": "text/markdown"}),
 ]
+def _check_web_address(value: str) -> str:
+    value = _check_line(value)
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.netloc or any(c in value for c in ' "<>\\`'):
+        raise PydanticCustomError(
+            "web_address", "expected a public https:// address, got {value}", {"value": repr(value)}
+        )
+    return value
+
+
+# A public page's address, shown and linked as it is: https only, one line.
+WebAddress = Annotated[
+    str,
+    AfterValidator(_check_web_address),
+    Field(min_length=1, max_length=LINE_MAX_LENGTH, json_schema_extra={"format": "uri", "pattern": "^https://[^\\s\"<>`]+$"}),
+]
+
+
 IsoDate = Annotated[
     date,
     BeforeValidator(_parse_date),

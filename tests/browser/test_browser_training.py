@@ -196,7 +196,7 @@ def test_the_calendar_links_kernen_i_med_to_its_course(page, site_url):
     page.goto(site_url + "kalender/", wait_until="networkidle")
     page.locator("[id='2024-kernen-i-med-kommunerne'] .med-event__course a").click()
     page.wait_for_url("**/kursus/kernen-i-med-kommunerne/")
-    assert page.locator("h1").inner_text().rstrip("¶") == "Kernen i MED – for kommunerne"
+    assert page.locator("h1").inner_text().rstrip("¶") == "Guidens kursusdag efter Kernen i MED – for kommunerne"
 
 
 # Where a slide's content reaches, in CSS pixels: the stage must not scroll, and everything in

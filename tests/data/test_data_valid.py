@@ -48,8 +48,13 @@ def test_committees_and_forms_cover_the_guide(dataset: Dataset):
 
 def test_three_organisation_areas_and_the_fh_note(dataset: Dataset):
     names = [area.name for area in dataset.organisation_areas.areas]
-    assert names == ["LO-området", "FTF-området", "Akademikerne"]
+    assert names == [
+        "Valggruppe A – tidligere Akademikerne",
+        "Valggruppe B – tidligere LO-området",
+        "Valggruppe C – tidligere FTF-området",
+    ]
     assert "FH" in dataset.organisation_areas.note
+    assert {"fh-udpegning", "medsamarbejdet-valg"} <= set(dataset.organisation_areas.note_sources)
 
 
 def test_case_types_have_the_four_areas_and_what_stays_out(dataset: Dataset):
