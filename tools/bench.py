@@ -455,6 +455,7 @@ def first_visits(site_dir: Path) -> dict[str, dict[str, int]]:
                     pass
 
             context.on("response", record)
+            context.set_default_timeout(120_000)  # a busy machine is slow, not wrong
             page = context.new_page()
             page.goto(url + path, wait_until="networkidle")
             # The search worker asks for its index after the load; on a busy machine, late.
