@@ -154,7 +154,7 @@ def test_short_links_lead_to_every_module_and_tree(dataset):
     page = pages["m/rette-niveau/index.html"]
     assert '<meta http-equiv="refresh" content="0; url=../../kursus/moduler/rette-niveau/">' in page
     assert '<link rel="canonical" href="https://example.org/med/kursus/moduler/rette-niveau/">' in page
-    assert 'location.replace("../../kursus/moduler/rette-niveau/" + location.hash)' in page
+    assert 'location.replace("../../kursus/moduler/rette-niveau/" + location.search + location.hash)' in page
     assert "../../svar/hvor-er-rette-niveau/" in pages["t/hvor-er-rette-niveau/index.html"]
 
 
