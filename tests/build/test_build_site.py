@@ -170,5 +170,8 @@ def test_every_poster_is_one_sheet_with_a_qr_code_and_a_stamp(built_site, page):
     html = built_site.page(page)
     assert html.count('class="med-poster med-poster--') == 1
     assert '<svg role="img" viewBox=' in html and 'class="med-qr"' in html
-    assert f">https://med-guiden.github.io/med-guiden/{page}</p>" in html
+    # The address under the QR code is the page a phone reader can use, never the poster's own.
+    address = re.search(r'<p class="med-poster__address">https://med-guiden\.github\.io/med-guiden/([^<]*)</p>', html).group(1)
+    assert address != page
+    assert (built_site.directory / address / "index.html").is_file()  # a page or a short link
     assert "MED-guiden · udgave 15. januar 2026" in html
