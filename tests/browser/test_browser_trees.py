@@ -112,7 +112,7 @@ def test_start_forfra_clears_the_answers(page, site_url):
 def test_tilbage_undoes_the_last_answer(page, site_url):
     page.goto(tree_url(site_url, "tavshedspligt", ["med", "nej"]), wait_until="networkidle")
     page.get_by_role("button", name="Tilbage", exact=True).click()
-    assert step_title(page) == "Handler det om private forhold, forretningsforhold eller sikkerhed?"
+    assert step_title(page) == "Er oplysningen fortrolig – fx private forhold om en navngiven person eller en forretningshemmelighed?"
     # The undone answer is remembered as the choice, ready to be confirmed or changed.
     assert page.locator("input[value='nej']").is_checked()
 

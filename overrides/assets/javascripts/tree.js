@@ -126,7 +126,7 @@
 
     var app = this.app;
     app.textContent = "";
-    var status = el("p", { class: "med-tree__status", role: "status" });
+    var status = el("p", { class: "med-tree__status med-visually-hidden", role: "status" });
     app.appendChild(status);
     if (path.length) app.appendChild(this.summary(path));
     var step = current.kind === "question" ? this.question(currentId, current, path.length + 1) : this.outcome(currentId, current);
