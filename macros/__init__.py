@@ -26,7 +26,8 @@ from .render.core import markdown_text, prose_variables
 from .render.dates import danish_date
 from .render.printing import page_source_ids, print_properties
 from .site import (
-    build_day, calendar_today, check_mkdocs_version, load_site, macro_registrar, page_errors, page_links, short_link_files,
+    build_day, calendar_today, check_mkdocs_version, load_site, macro_memo, macro_registrar, page_errors, page_links,
+    short_link_files,
 )
 
 
@@ -38,7 +39,8 @@ def define_env(env):
     env.variables.update(prose_variables(data.prose_names))
     if data.edition is not None:
         env.conf["nav"] = edition_nav(env.conf["nav"], data.edition, data.prose_names)
-    macro = macro_registrar(env)
+    env.med_memo = macro_memo(env, site)
+    macro = macro_registrar(env, env.med_memo)
     # The site's own styles and scripts are served bundled, one file each (macros/assets.py).
     env.med_bundles = plan_bundles(env.conf["extra_css"], env.conf["extra_javascript"])
     env.conf["extra_css"], env.conf["extra_javascript"] = [BUNDLED_CSS], [BUNDLED_JS]
@@ -283,3 +285,4 @@ def on_post_build(env):
     styles and scripts."""
     site_dir = Path(env.conf["site_dir"])
     write_files(site_dir, {**env.med_site.feeds, **short_link_files(env), **bundle_files(site_dir, env.med_bundles)})
+    env.med_memo.save()

@@ -2,7 +2,7 @@
 
 A cached output is keyed by everything that decides it (the input, the options and the version
 of the code that makes it), so a hit is byte-identical to computing it again. The cache lives in
-`.cache/` at the project's root (not versioned); delete it at will. MED_NO_SHORTCUTS=1 turns
+`.cache/` at the project's root (not versioned; MED_CACHE_DIR names another); delete it at will. MED_NO_SHORTCUTS=1 turns
 off this cache and every other speed-up that must not change the output, so a build without
 them can be compared with an ordinary one (tests/build/test_build_identical.py).
 """
@@ -13,13 +13,14 @@ import hashlib
 import json
 import marshal
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache"
+CACHE_DIR = Path(os.environ.get("MED_CACHE_DIR") or Path(__file__).resolve().parent.parent / ".cache")
 
 
 def shortcuts_off(environ: Mapping[str, str] = os.environ) -> bool:
@@ -28,8 +29,8 @@ def shortcuts_off(environ: Mapping[str, str] = os.environ) -> bool:
 
 
 def content_key(*parts: object) -> str:
-    """A hash of `parts` (anything JSON can write), to name a cached output by its input."""
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    """A hash of `parts` (what JSON cannot write, by its repr), to name a cached output by its input."""
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True, default=repr).encode()).hexdigest()
 
 
 def cached_text(kind: str, key: str, compute: Callable[[], str]) -> str:
@@ -131,3 +132,128 @@ _COMPILE_OPTIONS = (
     "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "autoescape",
     "optimized", "finalize", "is_async",
 )
+
+
+def cached_object(kind: str, key: str, compute: Callable[[], Result]) -> Result:
+    """The object pickled under `kind`/`key`, or `compute()` pickled there for the next build.
+
+    Only for objects this package made from inputs that are all part of `key` (the cache is the
+    project's own, never shared); anything that cannot be read back is computed again."""
+    if shortcuts_off():
+        return compute()
+    import pickle
+
+    path = CACHE_DIR / kind / f"{key}.pickle"
+    known = _read_pickle(path)
+    if known is not None:
+        return known
+    value = compute()
+    try:
+        content = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - an object pickle cannot hold is simply not cached
+        return value
+    _store(path, content)
+    _prune(path.parent, "*.pickle", keep=8)
+    return value
+
+
+def _prune(folder: Path, pattern: str, keep: int) -> None:
+    """Keep the `keep` newest entries (a guide and its editions each have one); older ones only take room."""
+    try:
+        entries = sorted(folder.glob(pattern), key=lambda entry: entry.stat().st_mtime, reverse=True)
+        for old in entries[keep:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def tree_fingerprint(*folders: Path | None, suffix: str = "") -> list[tuple[str, str]]:
+    """(path, hash of content) of every file below `folders` (ending in `suffix`), in order:
+    what a build read there. Caches of compiled code (`__pycache__`) are left out; what is not
+    a regular file (a link, a pipe) is named without being read, and so is a file too large for
+    any data file or page, by its size and time (the loader refuses both kinds)."""
+    found: list[tuple[str, str]] = []
+    for folder in folders:
+        if folder is None or not folder.is_dir():
+            found.append((str(folder), ""))
+            continue
+        for root, dirs, names in os.walk(folder):
+            dirs[:] = sorted(name for name in dirs if name != "__pycache__")
+            for name in sorted(name for name in names if name.endswith(suffix)):
+                path = Path(root, name)
+                found.append((str(path), _file_digest(path)))
+    return found
+
+
+_LARGEST_HASHED = 16 * 1024 * 1024
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        status = path.lstat()
+        if not stat.S_ISREG(status.st_mode):
+            return f"not a regular file: {stat.filemode(status.st_mode)} {status.st_mtime_ns}"
+        if status.st_size > _LARGEST_HASHED:
+            return f"large: {status.st_size} {status.st_mtime_ns}"
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def code_fingerprint() -> list[object]:
+    """What decides how this package turns inputs into outputs: its own source, Python, and the
+    installed packages with their versions (their dist-info folders' names)."""
+    import sysconfig
+
+    package = Path(__file__).resolve().parent
+    site_packages = {sysconfig.get_paths()[name] for name in ("purelib", "platlib")}
+    installed = sorted(
+        name for folder in site_packages if os.path.isdir(folder)
+        for name in os.listdir(folder) if name.endswith(".dist-info")
+    )
+    return [sys.version, installed, tree_fingerprint(package, suffix=".py")]
+
+
+class CallMemo:
+    """Results of pure calls kept between builds: one file per `key`, which must name everything
+    the calls read besides their own arguments (the data, the code, the site's pages).
+
+    A build reads the file once, on its first call, and writes it back once, at its end, when it
+    computed anything new; a build that stops half-way writes nothing."""
+
+    def __init__(self, kind: str, key: Callable[[], str]):
+        self.kind, self.key = kind, key
+        self.path: Path | None = None
+        self.entries: dict[str, Any] = {}
+        self.new = False
+
+    def __call__(self, call: str, compute: Callable[[], Result]) -> Result:
+        if shortcuts_off():
+            return compute()
+        if self.path is None:
+            self.path = CACHE_DIR / self.kind / f"{self.key()}.pickle"
+            self.entries = _read_pickle(self.path) or {}
+        if call in self.entries:
+            return self.entries[call]
+        value = self.entries[call] = compute()
+        self.new = True
+        return value
+
+    def save(self) -> None:
+        """Keep what this build computed for the next one."""
+        if self.path is None or not self.new:
+            return
+        import pickle
+
+        _store(self.path, pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
+        _prune(self.path.parent, "*.pickle", keep=8)
+        self.new = False
+
+
+def _read_pickle(path: Path) -> Any:
+    import pickle
+
+    try:
+        return pickle.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - missing, truncated or from other code: start afresh
+        return None

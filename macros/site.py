@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 import mkdocs
 from mkdocs.exceptions import PluginError
 
-from . import ical
+from .cache import CallMemo, cached_object, code_fingerprint, content_key, tree_fingerprint
 from .clock import build_day
 from .errors import DataError, PageError
 from .links import LinkError, PageLinks
@@ -23,6 +23,7 @@ from .loader import Dataset, load_dataset
 from .output import remove_on_failure
 from .edition import LOCAL_FOLDER
 from .render.posters import POSTER_FOLDERS, PosterPage, poster_pages
+from .render.core import COMPONENTS_DIR
 from .render.printing import check_page_sources
 from .render.training import short_link_pages
 
@@ -39,6 +40,9 @@ class Site:
     # The calendar feeds, made with the data so that a feed the data cannot give stops the build
     # before anything is written; written after the pages.
     feeds: dict[str, bytes]
+    # A hash of what the data and the code give whatever the pages say: the data files, the
+    # code, the days and the address the build counts from (the pages are not part of it).
+    data_key: str = ""
 
 
 def check_mkdocs_version(version: str = mkdocs.__version__) -> None:
@@ -60,20 +64,37 @@ def load_site(config: Any, project_dir: str | Path) -> Site:
     data_dir = project_dir / settings.get("data", "data")
     overlay_dir = project_dir / settings["overlay"] if settings.get("overlay") else None
     docs_dir = Path(config["docs_dir"])
-    try:
-        data = load_dataset(data_dir, docs_dir=docs_dir, overlay_dir=overlay_dir, today=build_day())
-        check_page_sources(data, docs_dir)
-        folders = POSTER_FOLDERS + ((LOCAL_FOLDER,) if data.edition else ())
-        posters = poster_pages(docs_dir, data.trees, folders)
-    except (DataError, PageError) as error:
-        raise PluginError(str(error)) from None
-    feeds = calendar_feeds(data, config.get("site_url"), calendar_today())
+    site_url, today, feed_day = config.get("site_url"), build_day(), calendar_today()
+
+    def load() -> Site:
+        try:
+            data = load_dataset(data_dir, docs_dir=docs_dir, overlay_dir=overlay_dir, today=today)
+            check_page_sources(data, docs_dir)
+            folders = POSTER_FOLDERS + ((LOCAL_FOLDER,) if data.edition else ())
+            posters = poster_pages(docs_dir, data.trees, folders)
+        except (DataError, PageError) as error:
+            raise PluginError(str(error)) from None
+        feeds = calendar_feeds(data, site_url, feed_day)
+        return Site(data=data, project_dir=project_dir, posters=posters, feeds=feeds, data_key=data_key)
+
+    # The same data, pages and code give the same Site: the last build's is read back instead of
+    # parsing and validating every file again (macros/cache.py; MED_NO_SHORTCUTS=1 turns it off).
+    # The pages are part of the key, for the loader checks the links and anchors the data has
+    # into them.
+    data_key = content_key(
+        [str(project_dir), site_url, today.isoformat(), feed_day.isoformat()],
+        tree_fingerprint(data_dir, overlay_dir),
+        code_fingerprint(),
+    )
+    site = cached_object("site", content_key(data_key, tree_fingerprint(docs_dir)), load)
     remove_on_failure(config)
-    return Site(data=data, project_dir=project_dir, posters=posters, feeds=feeds)
+    return site
 
 
 def calendar_feeds(data: Dataset, site_url: str | None, today: date) -> dict[str, bytes]:
     """Every calendar feed, or one line saying which the data could not give."""
+    from . import ical  # icalendar is only needed when the feeds are made, not when they are cached
+
     try:
         return ical.feeds(data, site_url, today)
     except Exception as error:  # noqa: BLE001 - a library's complaint becomes one line
@@ -105,19 +126,26 @@ def page_errors() -> Iterator[None]:
         raise PluginError(str(error)) from None
 
 
-def macro_registrar(env: Any) -> Callable[[Callable[..., str]], Callable[..., str]]:
+def macro_registrar(env: Any, memo: CallMemo | None = None) -> Callable[[Callable[..., str]], Callable[..., str]]:
     """A decorator that registers a macro, with the boundary every macro needs: anything it
     raises stops the build with one line naming the page and the macro, never a traceback.
 
     Bad data is refused by the loader before any page is rendered; this catches what only a
     page can get wrong (an unknown id in a macro call) and anything unforeseen.
+
+    With a `memo` (see `macro_memo`), a call's result is kept for the next build under the page,
+    its front matter and the call: a macro is a pure function of those and what the memo's key
+    holds, so a build that changed only prose renders no component again.
     """
 
     def register(function: Callable[..., str]) -> Callable[..., str]:
         @functools.wraps(function)
         def guarded(*args: Any, **kwargs: Any) -> str:
             try:
-                return function(*args, **kwargs)
+                if memo is None:
+                    return function(*args, **kwargs)
+                call = content_key(env.page.file.src_uri, env.page.meta, function.__name__, args, kwargs)
+                return memo(call, lambda: function(*args, **kwargs))
             except Exception as error:  # noqa: BLE001 - the boundary: one line, whatever it was
                 stop(f"docs/{env.page.file.src_uri}: {_call(function.__name__, args, kwargs)}: {_describe(error)}")
 
@@ -125,6 +153,24 @@ def macro_registrar(env: Any) -> Callable[[Callable[..., str]], Callable[..., st
         return guarded
 
     return register
+
+
+def macro_memo(env: Any, site: Site) -> CallMemo:
+    """The memo of the macros' results for this build, keyed by everything a macro reads besides
+    its page and its arguments: the data and code (`Site.data_key`), the component templates,
+    the site's settings, the posters, and every page's path and address (links between pages)."""
+
+    def key() -> str:
+        files = env.variables["files"]
+        return content_key(
+            site.data_key,
+            tree_fingerprint(COMPONENTS_DIR),
+            [env.conf.get("site_name"), env.conf.get("use_directory_urls"), env.conf.get("extra")],
+            [(file.src_uri, file.url) for file in files],
+            [repr(poster) for poster in site.posters],
+        )
+
+    return CallMemo("macros", key)
 
 
 def stop(message: str) -> NoReturn:

@@ -48,7 +48,9 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(PROJECT / "tests"))
 sys.path.insert(0, str(PROJECT / "tools"))
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1768435200"}
+# Builds run as on an ordinary install: Python keeps its compiled bytecode between runs.
+ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+       "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1768435200"}
 
 
 @dataclass
@@ -594,6 +596,15 @@ def overhead(work: Path, runs: int) -> Path:
     print(f"The macros' overhead ({runs} pairs after a warm-up; min / median / max)")
     report_pair("strict build, macros on", real_runs, "strict build, pre-rendered pages", plain_runs,
                 "ratio, pair by pair", "   (goal <= 1.20)")
+    # The same with an empty cache each time (macros/cache.py): a first build, or one after the
+    # data or the code changed.
+    cold_runs, cold_plain_runs = paired(
+        lambda n: timed_build(PROJECT / "mkdocs.yml", work / f"cold-{n}", {"MED_CACHE_DIR": str(work / f"cache-{n}")}),
+        lambda n: timed_build(plain, work / f"plain-{n}"),
+        max(2, runs // 2),
+    )
+    report_pair("same, each with an empty cache", cold_runs, "strict build, pre-rendered pages", cold_plain_runs,
+                "ratio with an empty cache")
     for label, site in (("macros on", real_site), ("pre-rendered", plain_site)):
         pages, html = pages_built(site)
         print(f"  pages built, {label:<27} {pages:6d}   ({html} HTML files)")
@@ -601,6 +612,8 @@ def overhead(work: Path, runs: int) -> Path:
     written_after = len(differences(real_site, plain_site)) - len(only_real)
     same = "identical" if not only_real else f"DIFFERENT in {len(only_real)} files, e.g. {only_real[0]}"
     print(f"  baseline output                          {same} (besides the {written_after} files the macros write after the build)")
+    cold_same = "identical" if not differences(real_site, work / "cold-0") else "DIFFERENT"
+    print(f"  output with an empty cache               {cold_same} to the output with the cache")
     return real_site
 
 

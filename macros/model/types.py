@@ -38,7 +38,7 @@ _LINE_BREAK = re.compile(r"[\r\n\t\v\f\x85\u2028\u2029]")
 class Model(BaseModel):
     """Base of every data model: no unknown keys, no silent coercion, immutable."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class MarkdownText(str):

@@ -70,3 +70,94 @@ def test_other_syntax_is_compiled_apart(empty_cache):
     other = jinja2.Environment(variable_start_string="[[", variable_end_string="]]")
     cache.reuse_compiled_pages(other)
     assert other.from_string("[[ a ]] {{ a }}").render(a=1) == "1 {{ a }}"
+
+
+def test_a_memo_computes_each_call_once_and_keeps_it_for_the_next_build(empty_cache):
+    computed = []
+
+    def compute(value):
+        computed.append(value)
+        return value.upper()
+
+    first = cache.CallMemo("macros", lambda: "inputs-1")
+    assert first("a", lambda: compute("a")) == "A"
+    assert first("a", lambda: compute("a")) == "A"
+    assert computed == ["a"]
+    first.save()
+    saved = next((empty_cache / "macros").glob("*.pickle"))
+    written = saved.stat().st_mtime_ns
+
+    later = cache.CallMemo("macros", lambda: "inputs-1")
+    assert later("a", lambda: compute("a")) == "A"
+    later.save()  # nothing new: the file is left alone
+    assert computed == ["a"] and saved.stat().st_mtime_ns == written
+
+
+def test_a_memo_under_other_inputs_computes_again(empty_cache):
+    first = cache.CallMemo("macros", lambda: "inputs-1")
+    first("a", lambda: "old")
+    first.save()
+    changed = cache.CallMemo("macros", lambda: "inputs-2")
+    assert changed("a", lambda: "new") == "new"
+
+
+def test_a_memo_that_cannot_be_read_is_computed_afresh(empty_cache):
+    first = cache.CallMemo("macros", lambda: "inputs-1")
+    first("a", lambda: "A")
+    first.save()
+    saved = next((empty_cache / "macros").glob("*.pickle"))
+    saved.write_bytes(saved.read_bytes()[:10])  # cut short, as by a full disk
+    later = cache.CallMemo("macros", lambda: "inputs-1")
+    assert later("a", lambda: "again") == "again"
+
+
+def test_a_failing_call_is_not_kept(empty_cache):
+    memo = cache.CallMemo("macros", lambda: "inputs-1")
+
+    def failing():
+        raise KeyError("unknown role 'x'")
+
+    with pytest.raises(KeyError):
+        memo("a", failing)
+    assert memo("a", lambda: "fixed") == "fixed"
+
+
+def test_without_shortcuts_the_memo_keeps_nothing(empty_cache, monkeypatch):
+    monkeypatch.setenv("MED_NO_SHORTCUTS", "1")
+    memo = cache.CallMemo("macros", lambda: "inputs-1")
+    assert memo("a", lambda: "A") == "A"
+    assert memo("a", lambda: "B") == "B"
+    memo.save()
+    assert not (empty_cache / "macros").exists()
+
+
+def test_a_cached_object_comes_back_equal_and_is_not_computed_again(empty_cache):
+    value = {"feeds": {"kalender/alle.ics": b"BEGIN:VCALENDAR"}, "days": [1, 2]}
+    assert cache.cached_object("site", "k1", lambda: value) == value
+
+    def no_computing():
+        raise AssertionError("computed although cached")
+
+    assert cache.cached_object("site", "k1", no_computing) == value
+    assert cache.cached_object("site", "k2", lambda: "other") == "other"
+
+
+def test_a_fingerprint_changes_with_any_file_and_ignores_compiled_code(tmp_path):
+    (tmp_path / "a.yml").write_text("x: 1\n")
+    (tmp_path / "__pycache__").mkdir()
+    before = cache.tree_fingerprint(tmp_path)
+    (tmp_path / "__pycache__" / "a.pyc").write_bytes(b"\0")
+    assert cache.tree_fingerprint(tmp_path) == before
+    (tmp_path / "a.yml").write_text("x: 2\n")
+    assert cache.tree_fingerprint(tmp_path) != before
+    assert cache.tree_fingerprint(tmp_path, suffix=".py") == []
+
+
+def test_a_fingerprint_names_a_pipe_or_link_without_reading_it(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "fifo.yml")  # reading it would wait for a writer for ever
+    (tmp_path / "link.yml").symlink_to("/etc/hostname")
+    found = dict(cache.tree_fingerprint(tmp_path))
+    assert found[str(tmp_path / "fifo.yml")].startswith("not a regular file: p")
+    assert found[str(tmp_path / "link.yml")].startswith("not a regular file: l")
