@@ -348,8 +348,15 @@ def load_yaml(path: Path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Every value written out in full: the loader refuses YAML's anchors and aliases."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def dump_yaml(path: Path, data) -> None:
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def grow_glossary(project: Path, factor: int) -> None:
