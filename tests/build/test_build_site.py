@@ -183,6 +183,20 @@ def test_search_index_is_written_compactly(built_site):
     assert "\\u00" not in raw and '", "' not in raw and "drøft" in raw
 
 
+def test_the_glossary_menu_lists_its_letters_not_every_term(built_site, dataset):
+    """`toc_depth: 2` in the glossary's front matter: the page's menu and sidebar name the
+    letters; every term keeps its heading and anchor, and search still finds it by its anchor."""
+    page = built_site.page("ordliste/")
+    menus = "".join(re.findall(r'<nav class="md-nav md-nav--secondary".*?</nav>\s*</div>', page, re.S))
+    letters = set(re.findall(r'href="#(bogstav-[^"]+)"', menus))
+    assert letters and not re.search(r'href="#(?!bogstav-)[^"]+"', menus)
+    for term in dataset.terms:
+        assert f'id="{term.id}"' in page, term.id
+    assert {f"ordliste/#{term.id}" for term in dataset.terms} <= set(search_text(built_site))
+    # Other pages list their third-level headings as before.
+    assert 'href="#arkiv-2024"' in "".join(re.findall(r'<nav class="md-nav md-nav--secondary".*?</nav>\s*</div>', built_site.page("kalender/"), re.S))
+
+
 def test_build_date_comes_from_source_date_epoch(built_site):
     assert "15. januar 2026" in built_site.page("om-siden/")
 
