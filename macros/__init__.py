@@ -25,6 +25,7 @@ from .render.abbreviations import abbreviation_definitions, abbreviation_titles
 from .render.core import markdown_text, prose_variables
 from .render.dates import danish_date
 from .render.printing import page_source_ids, print_properties
+from .searchindex import compact_search_index
 from .site import (
     build_day, calendar_today, check_mkdocs_version, load_site, macro_memo, macro_registrar, page_errors, page_links,
     short_link_files,
@@ -281,8 +282,12 @@ def on_post_page_macros(env):
 
 
 def on_post_build(env):
-    """Write the calendar feeds next to the calendar page, the short links and the bundled
-    styles and scripts."""
+    """Write the calendar feeds next to the calendar page, the short links, the bundled
+    styles and scripts, and the search index compacted (the search plugin comes first in
+    mkdocs.yml, so its index is written by now)."""
     site_dir = Path(env.conf["site_dir"])
-    write_files(site_dir, {**env.med_site.feeds, **short_link_files(env), **bundle_files(site_dir, env.med_bundles)})
+    write_files(site_dir, {
+        **env.med_site.feeds, **short_link_files(env), **bundle_files(site_dir, env.med_bundles),
+        **compact_search_index(site_dir),
+    })
     env.med_memo.save()

@@ -4,7 +4,9 @@
 The build serves their concatenation instead (one request each, not fifteen), written after
 the build from the copies MkDocs made of the sources, so a source edited is in the next build.
 Two stylesheets stay apart: print.css, linked for print only so that it never blocks drawing
-the screen, and poster.css, linked only on the pages that show posters.
+the screen, and poster.css, linked only on the pages that show posters. What is served is
+minified (rcssmin, rjsmin: comments and spaces go, nothing is renamed), as a first visit
+fetches it; the sources in overrides/ keep their comments.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+import rcssmin
+import rjsmin
 
 BUNDLED_CSS = "assets/stylesheets/med-guiden.css"
 BUNDLED_JS = "assets/javascripts/med-guiden.js"
@@ -56,20 +61,32 @@ def page_stylesheets(bundles: Bundles, src_uri: str, meta: Mapping[str, Any], po
     return sheets
 
 
-def concatenate(site_dir: Path, sources: Iterable[str], comment: str) -> str:
-    """The sources' text one after the other, each headed by a comment naming its file;
-    `comment` is the comment's form, e.g. '/* {} */'."""
+def minify_css(text: str) -> str:
+    return rcssmin.cssmin(text).strip() + "\n"
+
+
+def minify_js(text: str) -> str:
+    return rjsmin.jsmin(text).strip() + "\n"
+
+
+def concatenate(site_dir: Path, sources: Iterable[str], comment: str, minify) -> str:
+    """The sources' text, minified, one after the other, each headed by a comment naming its
+    file; `comment` is the comment's form, e.g. '/* {} */'."""
     parts = []
     for source in sources:
-        text = (site_dir / source).read_text(encoding="utf-8")
-        parts.append(comment.format(source) + "\n" + text.rstrip("\n") + "\n")
-    return "\n".join(parts)
+        text = minify((site_dir / source).read_text(encoding="utf-8"))
+        parts.append(comment.format(source) + "\n" + text)
+    return "".join(parts)
 
 
 def bundle_files(site_dir: Path, bundles: Bundles) -> dict[str, str]:
-    """Site path → text of the two bundles. Each script ends with a semicolon of its own, so
-    one ending in an expression cannot run into the next."""
+    """Site path → text of the two bundles, and of print.css and poster.css minified in place.
+    Each script starts with a semicolon of its own, so one ending in an expression cannot run
+    into the next."""
+    apart = {path: minify_css((site_dir / path).read_text(encoding="utf-8"))
+             for path in (bundles.print_css, bundles.poster_css) if path}
     return {
-        BUNDLED_CSS: concatenate(site_dir, bundles.stylesheets, "/* {} */"),
-        BUNDLED_JS: concatenate(site_dir, bundles.scripts, ";/* {} */"),
+        BUNDLED_CSS: concatenate(site_dir, bundles.stylesheets, "/* {} */", minify_css),
+        BUNDLED_JS: concatenate(site_dir, bundles.scripts, ";/* {} */", minify_js),
+        **apart,
     }

@@ -262,6 +262,31 @@ def test_poster_index_shows_a_miniature_of_every_poster(page, site_url):
     assert sheet_width == pytest.approx(width, abs=2)
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_poster_index_loads_a_miniature_when_its_card_comes_into_view(browser, site_url, width):
+    """A first visit fetches the posters it shows, not all seven; each card loads its frame
+    when scrolled to."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(unquote(request.url)))
+    page.goto(site_url + "plakater/", wait_until="networkidle")
+    frames = page.locator(".med-poster-card__thumb iframe")
+
+    def loaded() -> list[str]:
+        return [poster_path(p) for p in POSTERS if any(url.endswith("/" + poster_path(p)) for url in asked)]
+
+    first = len(loaded())
+    assert 1 <= first < len(POSTERS)
+    assert frames.first.get_attribute("src") is not None
+    assert frames.last.get_attribute("src") is None
+    frames.last.scroll_into_view_if_needed()
+    page.wait_for_function("[...document.querySelectorAll('.med-poster-card__thumb iframe')].slice(-1)[0].src !== ''")
+    page.wait_for_load_state("networkidle")
+    assert len(loaded()) > first
+    context.close()
+
+
 def test_a_poster_that_does_not_fit_is_reported_with_its_overflow(browser, tmp_path):
     project = copy_project(tmp_path / "project")
     items = "\n".join(f"- Punkt nummer {n} på en plakat med alt for meget tekst." for n in range(60))

@@ -8,7 +8,9 @@ import re
 import pytest
 import yaml
 
-from macros.assets import BUNDLED_CSS, BUNDLED_JS, Bundles, bundle_files, page_stylesheets, plan_bundles
+from macros.assets import (
+    BUNDLED_CSS, BUNDLED_JS, Bundles, bundle_files, minify_css, minify_js, page_stylesheets, plan_bundles,
+)
 from support import PROJECT, site_pages
 
 PAGES = site_pages()
@@ -26,9 +28,9 @@ def stylesheet_links(html: str) -> list[str]:
 
 def test_the_bundles_hold_every_source_in_order(built_site):
     bundles = plan_bundles(configured("extra_css"), configured("extra_javascript"))
-    for bundle, sources in ((BUNDLED_CSS, bundles.stylesheets), (BUNDLED_JS, bundles.scripts)):
+    for bundle, sources, minify in ((BUNDLED_CSS, bundles.stylesheets, minify_css), (BUNDLED_JS, bundles.scripts, minify_js)):
         text = (built_site.directory / bundle).read_text(encoding="utf-8")
-        positions = [text.index((OVERRIDES / source).read_text(encoding="utf-8").rstrip("\n")) for source in sources]
+        positions = [text.index(minify((OVERRIDES / source).read_text(encoding="utf-8"))) for source in sources]
         assert positions == sorted(positions), bundle
     assert len(bundles.stylesheets) >= 5 and len(bundles.scripts) >= 5
 
@@ -61,4 +63,16 @@ def test_a_bundle_names_its_sources_and_keeps_scripts_apart(tmp_path):
     (tmp_path / "a.js").write_text("var a = 1\n")
     (tmp_path / "b.js").write_text("(function () {})()")
     files = bundle_files(tmp_path, Bundles(stylesheets=[], scripts=["a.js", "b.js"]))
-    assert files[BUNDLED_JS] == ";/* a.js */\nvar a = 1\n\n;/* b.js */\n(function () {})()\n"
+    assert files[BUNDLED_JS] == ";/* a.js */\nvar a=1\n;/* b.js */\n(function(){})()\n"
+
+
+def test_what_is_served_is_minified_and_keeps_every_rule(tmp_path):
+    """Comments and spaces go from the bundles and from print.css and poster.css; strings,
+    selectors and statements stay as written."""
+    (tmp_path / "a.css").write_text("/* Why the card is red. */\n.card  >  p {\n  color: red;\n  content: \"a  b\";\n}\n")
+    (tmp_path / "print.css").write_text("@media print {\n  /* Sheets. */\n  .x { margin: 0 }\n}\n")
+    (tmp_path / "a.js").write_text("// Why.\nvar text = \"a  //  b\";\n/* More. */\nif (text) {\n  run(text);\n}\n")
+    files = bundle_files(tmp_path, Bundles(["a.css"], ["a.js"], print_css="print.css"))
+    assert files[BUNDLED_CSS] == '/* a.css */\n.card>p{color:red;content:"a  b"}\n'
+    assert files[BUNDLED_JS] == ';/* a.js */\nvar text="a  //  b";if(text){run(text);}\n'
+    assert files["print.css"] == "@media print{.x{margin:0}}\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -132,6 +133,68 @@ def test_search_leaves_out_trainer_notes_and_handouts(built_site, dataset):
     assert "Underviserens noter" not in text
     handouts = [doc for doc in index["docs"] if "#materiale-" in doc["location"]]
     assert handouts and all(doc["text"] == "" for doc in handouts)
+
+
+def search_text(built_site) -> dict[str, str]:
+    """Location (decoded) → the text the search index holds for it."""
+    index = json.loads((built_site.directory / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {unquote(doc["location"]): html.unescape(doc["title"] + " " + doc["text"]) for doc in index["docs"]}
+
+
+def test_search_leaves_out_repeats_and_course_material(built_site, dataset):
+    """What no one searches for is not in the index: the discussion questions, the lines
+    naming a page's sources, a tree's flowchart (its outline says the same), the lists of the
+    other trees, the headings of what an answer rests on and links to, a module's key points, short link and
+    further reading."""
+    texts = search_text(built_site)
+    everything = " ".join(texts.values())
+    for questions in dataset.question_sets.values():
+        assert questions.questions[0] not in everything, questions.id
+    for absent in ("Trin 1 · Spørgsmål", "Fortsæt ved", "Det gør du nu", "Skriv adressen"):
+        assert absent not in everything, absent
+    for page in ("roller/", "sager/", f"svar/{next(iter(dataset.trees))}/"):
+        line = re.search(r'<aside class="med-page-sources".*?</aside>', built_site.page(page), re.S).group(0)
+        line = " ".join(html.unescape(re.sub(r"<[^>]+>", "", line)).split())
+        assert line.startswith("Kilder: ") and line not in " ".join(everything.split()), page
+    for tree_id in dataset.trees:
+        assert texts[f"svar/{tree_id}/#andre-spørgsmål"].strip() == "Andre spørgsmål"
+    for module_id in dataset.modules:
+        for part, title in (("pointer", "Hovedpointer"), ("drøft", "Drøft"), ("læs-videre", "Læs videre")):
+            assert texts[f"kursus/moduler/{module_id}/#{part}"].strip() == title, (module_id, part)
+    # The pages still show them.
+    assert "Trin 1 · Spørgsmål" in built_site.page(f"svar/{next(iter(dataset.trees))}/")
+
+
+def test_search_keeps_what_members_look_for(built_site, dataset):
+    """Every role, committee, glossary term, tree question and answer, and module aim is found."""
+    everything = " ".join(search_text(built_site).values())
+    wanted = [role.name for role in dataset.roles] + [committee.name for committee in dataset.committees]
+    wanted += [term.term for term in dataset.terms]
+    for tree in dataset.trees.values():
+        wanted += [node.question if node.kind == "question" else node.title for node in tree.nodes]
+    for module in dataset.modules.values():
+        wanted += [module.summary, *module.objectives]
+    missing = [text for text in wanted if text not in everything]
+    assert not missing, missing[:10]
+
+
+def test_search_index_is_written_compactly(built_site):
+    raw = (built_site.directory / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "\\u00" not in raw and '", "' not in raw and "drøft" in raw
+
+
+def test_the_glossary_menu_lists_its_letters_not_every_term(built_site, dataset):
+    """`toc_depth: 2` in the glossary's front matter: the page's menu and sidebar name the
+    letters; every term keeps its heading and anchor, and search still finds it by its anchor."""
+    page = built_site.page("ordliste/")
+    menus = "".join(re.findall(r'<nav class="md-nav md-nav--secondary".*?</nav>\s*</div>', page, re.S))
+    letters = set(re.findall(r'href="#(bogstav-[^"]+)"', menus))
+    assert letters and not re.search(r'href="#(?!bogstav-)[^"]+"', menus)
+    for term in dataset.terms:
+        assert f'id="{term.id}"' in page, term.id
+    assert {f"ordliste/#{term.id}" for term in dataset.terms} <= set(search_text(built_site))
+    # Other pages list their third-level headings as before.
+    assert 'href="#arkiv-2024"' in "".join(re.findall(r'<nav class="md-nav md-nav--secondary".*?</nav>\s*</div>', built_site.page("kalender/"), re.S))
 
 
 def test_build_date_comes_from_source_date_epoch(built_site):
