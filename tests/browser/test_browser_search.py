@@ -110,3 +110,40 @@ def test_a_query_put_in_without_typing_runs_before_and_after_the_index_has_loade
         "document.querySelector('.md-search-result__link').href.includes('hvem-sidder-i-med')", timeout=10000
     )
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_search_index_comes_when_the_reader_turns_to_search(browser, site_url, width):
+    """A page that is only read never downloads the search index; the keyboard's search key (a
+    wide screen) or the search button (a phone) fetches it, and the query then finds its page."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    asked = []
+    context.on("request", lambda request: asked.append(request.url) if "search_index" in request.url else None)
+    page = context.new_page()
+    page.goto(site_url + "roller/", wait_until="networkidle")
+    page.wait_for_timeout(1500)
+    page.mouse.wheel(0, 1500)  # reading: scrolling, and following a link within the guide
+    page.locator(".md-footer__link--next").click()
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert asked == [], asked
+    if width < 960:
+        page.locator("label.md-header__button[for='__search']").click()
+    else:
+        page.keyboard.press("/")
+    page.wait_for_function("document.activeElement && document.activeElement.matches('.md-search__input')")
+    page.keyboard.type("bagland")
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__link') && "
+        "document.querySelector('.md-search-result__link').href.includes('hvem-sidder-i-med')", timeout=15000
+    )
+    assert len(asked) == 1 and asked[0].endswith("search/search_index.json"), asked
+    context.close()
+
+
+def test_a_link_with_a_query_fetches_the_index_at_once(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    with page.expect_request("**/search/search_index.json", timeout=15000):
+        page.goto(site_url + "?q=bagland", wait_until="load")
+    context.close()
