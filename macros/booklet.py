@@ -83,6 +83,8 @@ class Site:
     description: str
     url: str
     stylesheets: list[str]
+    # The site's styles for its drawings, as an SVG reads them (see drawing_styles).
+    drawing_css: str = ""
 
 
 # Reading the built site ---------------------------------------------------------------------
@@ -148,7 +150,61 @@ def read_site(site_dir: Path) -> tuple[Site, ET.Element]:
     ]
     if not (site_dir / BOOKLET_CSS).is_file():
         raise BookletError(f"{site_dir / BOOKLET_CSS} is missing: build the site again with this version")
-    return Site(site_dir, name, description, canonical, [*stylesheets, BOOKLET_CSS]), root
+    sheets = {href: (site_dir / href).read_text(encoding="utf-8") for href in stylesheets if (site_dir / href).is_file()}
+    drawing_css = drawing_styles(list(sheets.values()), sheets.get(OWN_CSS, ""))
+    return Site(site_dir, name, description, canonical, [*stylesheets, BOOKLET_CSS], drawing_css), root
+
+
+CUSTOM_PROPERTY = re.compile(r"(--[\w-]+)\s*:\s*([^;{}]+);")
+VAR = re.compile(r"var\((--[\w-]+)(?:\s*,\s*([^()]*))?\)")
+
+
+def drawing_styles(sheets: list[str], own: str) -> str:
+    """The site's own styles with their custom properties filled in, for inline SVG.
+
+    WeasyPrint styles an SVG drawing (the structure diagram, the årshjul) only from a <style>
+    inside it, where var() is not resolved. A property takes its first value in a stylesheet
+    (the light scheme comes before the dark) and the last stylesheet setting it wins (print.css
+    sets the paper's colours)."""
+    values: dict[str, str] = {}
+    for sheet in sheets:
+        found: dict[str, str] = {}
+        for name, value in CUSTOM_PROPERTY.findall(sheet):
+            found.setdefault(name, value.strip())
+        values.update(found)
+
+    def resolve(text: str, depth: int = 0) -> str:
+        def one(match: re.Match[str]) -> str:
+            value = values.get(match[1], match[2] or "initial")
+            return resolve(value, depth + 1) if depth < 8 else value
+
+        return VAR.sub(one, text)
+
+    return resolve(own)
+
+
+def rules_for(css: str, name: str) -> str:
+    """The top-level rules of `css` whose selectors name the class `name` or its parts
+    (`med-wheel`, `med-wheel__month`): what a drawing of that class needs, and nothing that
+    depends on the page around it (rules inside @media are left out)."""
+    kept, depth, start = [], 0, 0
+    for index, char in enumerate(css):
+        if char == "{":
+            if depth == 0:
+                prelude_end = index
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                prelude = css[start:prelude_end].strip()
+                # Strip comments before the selector.
+                prelude = re.sub(r"/\*.*?\*/", "", prelude, flags=re.S).strip()
+                body = css[prelude_end:index + 1]
+                if not prelude.startswith("@") and re.search(rf"\.{re.escape(name)}(?:__|(?![\w-]))", prelude):
+                    if "{" not in body[1:]:
+                        kept.append(prelude + " " + body)
+                start = index + 1
+    return "\n".join(kept)
 
 
 def navigation(front: ET.Element) -> list[NavPage]:
@@ -262,6 +318,10 @@ def localise(chapter: Chapter, site: Site, in_booklet: dict[str, str]) -> None:
             for name in ("href", f"{{{XLINK_NS}}}href"):
                 if (element.get(name) or "").startswith("#"):
                     element.set(name, "#" + prefix + element.get(name)[1:])
+        if element.tag == f"{{{SVG_NS}}}svg" and element.get("class"):
+            style = ET.Element(f"{{{SVG_NS}}}style")
+            style.text = rules_for(site.drawing_css, element.get("class").split()[0])
+            element.insert(0, style)
         if element.tag == "img" and element.get("src"):
             source = element.get("src")
             if "://" not in source and not source.startswith("data:"):
@@ -441,6 +501,7 @@ def document(site: Site, chapters_: list[Chapter], day: str, created: str) -> st
 
 # The booklet's own page layout, copied into the site with the other stylesheets.
 BOOKLET_CSS = "assets/stylesheets/booklet.css"
+OWN_CSS = "assets/stylesheets/med-guiden.css"
 
 
 # Laying it out --------------------------------------------------------------------------------

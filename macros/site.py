@@ -39,6 +39,8 @@ class Site:
     # The calendar feeds, made with the data so that a feed the data cannot give stops the build
     # before anything is written; written after the pages.
     feeds: dict[str, bytes]
+    # The booklet `make pdf` wrote for this site, when there is one, published at the site's root.
+    booklet: Path | None = None
 
 
 def check_mkdocs_version(version: str = mkdocs.__version__) -> None:
@@ -69,7 +71,11 @@ def load_site(config: Any, project_dir: str | Path) -> Site:
         raise PluginError(str(error)) from None
     feeds = calendar_feeds(data, config.get("site_url"), calendar_today())
     remove_on_failure(config)
-    return Site(data=data, project_dir=project_dir, posters=posters, feeds=feeds)
+    booklet = project_dir / settings["booklet"] if settings.get("booklet") else None
+    return Site(
+        data=data, project_dir=project_dir, posters=posters, feeds=feeds,
+        booklet=booklet if booklet is not None and booklet.is_file() else None,
+    )
 
 
 def calendar_feeds(data: Dataset, site_url: str | None, today: date) -> dict[str, bytes]:
