@@ -488,7 +488,7 @@ def document(site: Site, chapters_: list[Chapter], day: str, created: str) -> st
 <meta name="dcterms.modified" content="{created}">
 {links}
 </head>
-<body class="med-booklet" data-md-color-scheme="default" data-md-color-primary="custom" data-md-color-accent="custom">
+<body class="med-booklet" dir="ltr" data-md-color-scheme="default" data-md-color-primary="custom" data-md-color-accent="custom">
 {cover(site, day)}
 {contents(chapters_)}
 <main>
