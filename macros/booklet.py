@@ -138,15 +138,10 @@ def read_site(site_dir: Path) -> tuple[Site, ET.Element]:
     )
     logo = find(root, "a", "md-logo")
     name = logo.get("title") if logo is not None and logo.get("title") else text_of(find(head, "title"))
+    # The site's stylesheets in their order, print.css among them (WeasyPrint lays out for print).
     stylesheets = [
         link.get("href") for link in find_all(head, "link")
         if link.get("rel") == "stylesheet" and link.get("href") and "://" not in link.get("href")
-    ]
-    # Linked for print only, after the screen styles; the booklet reads it as print too.
-    stylesheets += [
-        link.get("href") for link in find_all(head, "link")
-        if link.get("rel") == "stylesheet" and link.get("media") == "print"
-        and link.get("href") not in stylesheets and "://" not in link.get("href")
     ]
     if not (site_dir / BOOKLET_CSS).is_file():
         raise BookletError(f"{site_dir / BOOKLET_CSS} is missing: build the site again with this version")
@@ -488,7 +483,7 @@ def document(site: Site, chapters_: list[Chapter], day: str, created: str) -> st
 <meta name="dcterms.modified" content="{created}">
 {links}
 </head>
-<body class="med-booklet" dir="ltr" data-md-color-scheme="default" data-md-color-primary="custom" data-md-color-accent="custom">
+<body class="med-booklet" data-md-color-scheme="default" data-md-color-primary="custom" data-md-color-accent="custom">
 {cover(site, day)}
 {contents(chapters_)}
 <main>
@@ -530,15 +525,22 @@ def fetcher(site_dir: Path):
     return SiteOnly()
 
 
-def render(source: str, site_dir: Path) -> bytes:
-    """The booklet's HTML laid out as a tagged PDF/UA-1 document, identical for identical input."""
+def render(source: str, site_dir: Path, headings: list[str] = ()) -> bytes:
+    """The booklet's HTML laid out as a tagged PDF/UA-1 document, identical for identical input.
+
+    Every heading named in `headings` (ids) must stand on a page: WeasyPrint can silently drop
+    the rest of a document it cannot break, and a booklet that stops halfway is refused."""
     import weasyprint
 
     base = site_dir.resolve().as_uri() + "/"
     identifier = hashlib.sha256(source.encode("utf-8")).hexdigest()[:32].encode("ascii")
-    return weasyprint.HTML(string=source, base_url=base, url_fetcher=fetcher(site_dir)).write_pdf(
-        pdf_variant="pdf/ua-1", pdf_identifier=identifier, uncompressed_pdf=False,
-    )
+    options = {"pdf_variant": "pdf/ua-1", "pdf_identifier": identifier}
+    laid_out = weasyprint.HTML(string=source, base_url=base, url_fetcher=fetcher(site_dir)).render(**options)
+    placed = {anchor for page in laid_out.pages for anchor in page.anchors}
+    missing = [heading for heading in headings if heading not in placed]
+    if missing:
+        raise BookletError(f"the layout lost {len(missing)} of {len(headings)} pages of the guide, from '#{missing[0]}' on")
+    return laid_out.write_pdf(**options)
 
 
 @dataclass
@@ -553,7 +555,7 @@ def make_booklet(site_dir: Path, environ=os.environ) -> Booklet:
     pages = chapters(site, navigation(front))
     day = build_day(environ)
     source = document(site, pages, danish_date(day), day.isoformat())
-    return Booklet(render(source, site_dir), pages, source)
+    return Booklet(render(source, site_dir, [page.heading for page in pages]), pages, source)
 
 
 def write_booklet(site_dir: Path, target: Path, environ=os.environ) -> Booklet:

@@ -241,6 +241,13 @@ def test_the_booklet_fetches_nothing_from_other_origins(built_site, tmp_path):
             fetch(url)
 
 
+def test_a_layout_that_loses_pages_is_refused(built_site):
+    source = '<html lang="da"><body><h1 id="her">Her</h1></body></html>'
+    assert booklet_module.render(source, built_site.directory, ["her"]).startswith(b"%PDF")
+    with pytest.raises(BookletError, match="the layout lost 1 of 2 pages of the guide, from '#væk' on"):
+        booklet_module.render(source, built_site.directory, ["her", "væk"])
+
+
 def test_without_a_built_site_make_pdf_stops_with_one_line_and_writes_nothing(tmp_path):
     target = tmp_path / "dist" / "med-guiden.pdf"
     result = subprocess.run(
