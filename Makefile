@@ -12,17 +12,20 @@ CONFIG := $(if $(EDITION),editions/$(EDITION)/mkdocs.yml,mkdocs.yml)
 SITE_DIR ?= $(if $(EDITION),site-$(EDITION),site)
 OFFLINE_DIR ?= dist/med-guiden-offline
 OFFLINE_ZIP ?= dist/med-guiden-offline.zip
+# The booklet: the guide, or the local edition, as one A4 PDF.
+BOOKLET := dist/$(if $(EDITION),med-guiden-$(EDITION),med-guiden).pdf
 PIP_FLAGS := --quiet --disable-pip-version-check --no-input
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build edition-exists offline test bench lighthouse schema browser clean
+.PHONY: help serve build edition-exists offline pdf pdf-libraries test bench lighthouse schema browser clean
 
 help:
 	@echo "make serve   set up and serve the site on http://$(HOST)/"
 	@echo "make build   set up and build the site into $(SITE_DIR)/ (strict)"
 	@echo "             EDITION=<name> builds or serves a local edition from editions/<name>/"
 	@echo "make offline set up and build the offline edition into $(OFFLINE_ZIP)"
+	@echo "make pdf     build the site and write it as one A4 booklet, $(BOOKLET) (EDITION=<name> too)"
 	@echo "make test    set up (Python packages, Debian's chromium) and run every test"
 	@echo "make bench   measure build time against a pre-rendered baseline, growth with the data, page weight"
 	@echo "make lighthouse  install Lighthouse (npm) into .cache/npm, for make bench"
@@ -63,6 +66,22 @@ offline: $(VENV)/.site-installed
 	@rm -f $(OFFLINE_ZIP) && mkdir -p $(dir $(OFFLINE_ZIP)) && cd $(dir $(OFFLINE_DIR)) && $(abspath $(BIN))/python -m zipfile -c $(abspath $(OFFLINE_ZIP)) $(notdir $(OFFLINE_DIR))
 	@echo "Offline edition in $(OFFLINE_ZIP): unzip it and open $(notdir $(OFFLINE_DIR))/index.html"
 
+# The booklet is laid out from the built site; the site is then built again, now publishing the
+# booklet beside it with a link from the front page. The PDF is written whole or not at all.
+pdf: build pdf-libraries
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m macros.booklet $(SITE_DIR) $(BOOKLET)
+	@$(MAKE) --no-print-directory build EDITION=$(EDITION) SITE_DIR=$(SITE_DIR)
+
+# WeasyPrint lays the booklet out with Pango, in Liberation Sans (DejaVu for what it lacks).
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core
+pdf-libraries:
+	@{ ldconfig -p | grep -q 'libpango-1.0.so.0' && ldconfig -p | grep -q 'libpangoft2-1.0.so.0' \
+	   && test -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf \
+	   && test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf; } || { \
+	  echo "Installing Pango and fonts for the booklet"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_PACKAGES); }
+
 # Debian's chromium drives the browser tests (Playwright never downloads a browser here);
 # zbarimg from zbar-tools reads the posters' QR codes back.
 browser:
@@ -71,10 +90,10 @@ browser:
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium zbar-tools; }
 
-test: $(VENV)/.dev-installed browser
+test: $(VENV)/.dev-installed browser pdf-libraries
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.dev-installed browser
+bench: $(VENV)/.dev-installed browser pdf-libraries
 	$(BIN)/python tools/bench.py
 
 # Lighthouse 12 (13 needs Node 22), run by make bench against Debian's chromium when present.

@@ -20,6 +20,7 @@ from .render import (
     calendar, case_types, committees, glossary, guidelines, posters, provisions, questions, roles, sources, training,
     trees,
 )
+from .render import booklet_link as booklet_download
 from .render import edition as edition_pages
 from .render.abbreviations import abbreviation_definitions, abbreviation_titles
 from .render.core import markdown_text, prose_variables
@@ -221,6 +222,11 @@ def define_env(env):
         return edition_pages.year_wheel_poster(data, page_links(env))
 
     @macro
+    def booklet_link() -> str:
+        """The link to the whole guide as one PDF, once `make pdf` has written it (else nothing)."""
+        return booklet_download.booklet_link(data, page_links(env), site.booklet)
+
+    @macro
     def glossary_list() -> str:
         """The whole glossary."""
         return glossary.glossary(data, page_links(env))
@@ -283,11 +289,11 @@ def on_post_page_macros(env):
 
 def on_post_build(env):
     """Write the calendar feeds next to the calendar page, the short links, the bundled
-    styles and scripts, and the search index compacted (the search plugin comes first in
-    mkdocs.yml, so its index is written by now)."""
+    styles and scripts, the search index compacted (the search plugin comes first in
+    mkdocs.yml, so its index is written by now) and the booklet when `make pdf` has written one."""
     site_dir = Path(env.conf["site_dir"])
     write_files(site_dir, {
         **env.med_site.feeds, **short_link_files(env), **bundle_files(site_dir, env.med_bundles),
-        **compact_search_index(site_dir),
+        **compact_search_index(site_dir), **booklet_download.booklet_files(env.med_site.booklet),
     })
     env.med_memo.save()

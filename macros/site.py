@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import os
@@ -43,6 +44,8 @@ class Site:
     # A hash of what the data and the code give whatever the pages say: the data files, the
     # code, the days and the address the build counts from (the pages are not part of it).
     data_key: str = ""
+    # The booklet `make pdf` wrote for this site, when there is one, published at the site's root.
+    booklet: Path | None = None
 
 
 def check_mkdocs_version(version: str = mkdocs.__version__) -> None:
@@ -88,7 +91,9 @@ def load_site(config: Any, project_dir: str | Path) -> Site:
     )
     site = cached_object("site", content_key(data_key, tree_fingerprint(docs_dir)), load)
     remove_on_failure(config)
-    return site
+    booklet = project_dir / settings["booklet"] if settings.get("booklet") else None
+    # Not part of the cached Site: `make pdf` writes it between two builds of the same pages.
+    return dataclasses.replace(site, booklet=booklet if booklet is not None and booklet.is_file() else None)
 
 
 def calendar_feeds(data: Dataset, site_url: str | None, today: date) -> dict[str, bytes]:
@@ -168,6 +173,7 @@ def macro_memo(env: Any, site: Site) -> CallMemo:
             [env.conf.get("site_name"), env.conf.get("use_directory_urls"), env.conf.get("extra")],
             [(file.src_uri, file.url) for file in files],
             [repr(poster) for poster in site.posters],
+            [str(site.booklet), site.booklet.stat().st_size] if site.booklet else None,
         )
 
     return CallMemo("macros", key)

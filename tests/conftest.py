@@ -41,6 +41,15 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 
 @pytest.fixture(scope="session")
+def albertslund_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One strict build of the Albertslund edition, shared by the edition and booklet tests."""
+    site = tmp_path_factory.mktemp("albertslund") / "site"
+    result = mkdocs_build(PROJECT, site, "-f", "editions/albertslund/mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
 def site_url(built_site: BuiltSite):
     """The built site served over HTTP under a sub-path, as on GitHub Pages."""
     with serve(built_site.directory) as url:

@@ -19,6 +19,8 @@ wall time is printed beside it. Rows give min / median / max; a ratio is taken p
 4. Decision trees, the calendar at scale and local editions at scale, as before.
 5. Lighthouse (mobile, served with gzip) on four pages, when `npx lighthouse` and Chromium are
    at hand.
+6. The booklet (`make pdf`): the time to lay the built site out as one PDF, its pages and size.
+   Goal: at most 20 MB.
 
 Nothing here asserts: the figures are for reading and for the issue notes.
 """
@@ -644,12 +646,35 @@ def overhead(work: Path, runs: int) -> Path:
     return real_site
 
 
+def booklet(site_dir: Path, work: Path, runs: int = 2) -> None:
+    """Lay the built site out as the booklet, as `make pdf` does, in a process of its own."""
+    from pypdf import PdfReader
+
+    target = work / "med-guiden.pdf"
+    results = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "macros.booklet", str(site_dir), str(target)],
+                                   cwd=PROJECT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"the booklet failed:\n{process.stderr.read().decode()}")
+        process.stderr.close()
+        results.append(Run(usage.ru_utime + usage.ru_stime, time.perf_counter() - start, usage.ru_maxrss // 1024))
+    pages = len(PdfReader(target).pages)
+    print("Booklet (make pdf, from the built site)")
+    print(f"  layout, CPU / wall                       {spread([r.cpu for r in results])} / {spread([r.wall for r in results])}")
+    print(f"  peak memory                              {max(r.peak_mib for r in results):6d} MiB")
+    print(f"  pages, size                              {pages:6d} pages, {target.stat().st_size / 1e6:.1f} MB   (goal <= 20 MB)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="pairs of builds (min / median / max are reported)")
     parser.add_argument("--growth-runs", type=int, default=3, help="pairs of builds for each larger data set")
-    parser.add_argument("--parts", type=lambda text: set(text.split(",")), default={"weight", "lighthouse", "growth", "more"},
-                        help="besides the overhead, any of: weight,lighthouse,growth,more (trees, calendar, editions)")
+    parser.add_argument("--parts", type=lambda text: set(text.split(",")),
+                        default={"weight", "lighthouse", "growth", "booklet", "more"},
+                        help="besides the overhead, any of: weight,lighthouse,growth,booklet,more (trees, calendar, editions)")
     args = parser.parse_args()
 
     print(f"MED-guiden build benchmark (Python {sys.version.split()[0]}, {os.cpu_count()} cores, "
@@ -664,6 +689,8 @@ def main() -> None:
             lighthouse(site, work)
         if "growth" in args.parts:
             growth(work, args.growth_runs)
+        if "booklet" in args.parts:
+            booklet(site, work)
         if "more" not in args.parts:
             return
         steps = sorted(tree_step_times(site))

@@ -27,14 +27,6 @@ def albertslund():
     return load_dataset(DATA, docs_dir=DOCS, overlay_dir=ALBERTSLUND / "data")
 
 
-@pytest.fixture(scope="session")
-def albertslund_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("albertslund") / "site"
-    result = mkdocs_build(PROJECT, site, "-f", "editions/albertslund/mkdocs.yml")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
-
-
 def page(site: Path, path: str) -> str:
     return (site / path / "index.html").read_text(encoding="utf-8")
 
