@@ -1,9 +1,9 @@
 """The one error type bad data raises.
 
 Every problem with a data file becomes a DataError that names the file, the line, the
-field and what was expected, so an editor can go straight to the spot. The macros layer
-turns it into a MkDocs PluginError, which MkDocs prints as one line and aborts on,
-before anything is written to the site directory.
+field and what was expected, so an editor can go straight to the spot. The core turns it into
+a BuildError, which each engine's adapter reports as one line and stops the build on, before
+anything is written to the site directory (MkDocs: a PluginError).
 """
 
 from __future__ import annotations
@@ -45,3 +45,8 @@ def display_path(path: Path) -> str:
 
 class PageError(ValueError):
     """A page of docs/ asks for something wrongly in its front matter; the message names the page."""
+
+
+class BuildError(Exception):
+    """The build cannot go on; the message is the one line to show, naming the file at fault.
+    The engine's adapter turns it into that engine's way of stopping (macros/engines/)."""

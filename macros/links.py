@@ -8,9 +8,10 @@ unit tests pass `FixedLinks`.
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import Protocol
 
-from mkdocs.utils import get_relative_url
+from .pages import SitePages, relative_url
 
 # The page that presents each kind of data item; its id is the anchor there. Kinds with a
 # page per item name it with {id}.
@@ -78,17 +79,18 @@ class _LinksBase:
 
 
 class PageLinks(_LinksBase):
-    """URLs relative to the page being rendered, for a MkDocs build."""
+    """URLs relative to the page being rendered (`src_uri`, its path in docs/), checked against
+    the site's files as the engine lays them out."""
 
-    def __init__(self, files, page_file):
-        self._files = files
-        self._from = page_file
+    def __init__(self, pages: SitePages, src_uri: str):
+        self._pages = pages
+        self._from_url = pages.urls[src_uri]
 
     def page(self, src_path: str, anchor: str | None = None) -> str:
-        target = self._files.get_file_from_path(src_path)
+        target = self._pages.urls.get(PurePosixPath(src_path).as_posix())
         if target is None:
             raise LinkError(f"link to '{src_path}', which is not a page of the site")
-        url = target.url_relative_to(self._from)
+        url = relative_url(target, self._from_url)
         return f"{url}#{anchor}" if anchor else url
 
     def static(self, site_path: str) -> str:
@@ -97,9 +99,9 @@ class PageLinks(_LinksBase):
         A folder ('m/rette-niveau/') means its index.html, named outright when the site is built
         for opening from disk, where no server fills it in.
         """
-        if site_path.endswith("/") and not self._from.use_directory_urls:
+        if site_path.endswith("/") and not self._pages.use_directory_urls:
             site_path += "index.html"
-        return get_relative_url(site_path, self._from.url)
+        return relative_url(site_path, self._from_url)
 
 
 class FixedLinks(_LinksBase):

@@ -1,4 +1,7 @@
-"""What one build of the site needs from its configuration: where the data is, loaded once."""
+"""What one build of the site needs from its configuration: where the data is, loaded once.
+
+Engine-neutral: `config` is the engine's configuration as a mapping (MkDocs' or Zensical's, read
+from mkdocs.yml), and a problem is a `BuildError` the engine's adapter reports (macros/engines/)."""
 
 from __future__ import annotations
 
@@ -6,29 +9,23 @@ import dataclasses
 import functools
 import logging
 import os
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-import mkdocs
-from mkdocs.exceptions import PluginError
-
 from .cache import CallMemo, cached_object, code_fingerprint, content_key, tree_fingerprint
 from .clock import build_day
-from .errors import DataError, PageError
-from .links import LinkError, PageLinks
+from .errors import BuildError, DataError, PageError
+from .links import LinkError
 from .loader import Dataset, load_dataset
-from .output import remove_on_failure
+from .pages import SitePages
 from .edition import LOCAL_FOLDER
 from .render.posters import POSTER_FOLDERS, PosterPage, poster_pages
 from .render.core import COMPONENTS_DIR
 from .render.printing import check_page_sources
 from .render.training import short_link_pages
-
-SUPPORTED_MKDOCS_MAJOR = 1
 
 
 @dataclass
@@ -46,16 +43,6 @@ class Site:
     data_key: str = ""
     # The booklet `make pdf` wrote for this site, when there is one, published at the site's root.
     booklet: Path | None = None
-
-
-def check_mkdocs_version(version: str = mkdocs.__version__) -> None:
-    """Stop early on MkDocs 2, which runs no plugins: the site would silently lose its data."""
-    major = int(version.split(".")[0])
-    if major != SUPPORTED_MKDOCS_MAJOR:
-        raise PluginError(
-            f"MED-guiden needs MkDocs 1.x (found {version}); MkDocs 2 does not run plugins. "
-            "Install the pinned versions with 'make serve' or 'make test'."
-        )
 
 
 def load_site(config: Any, project_dir: str | Path) -> Site:
@@ -76,7 +63,7 @@ def load_site(config: Any, project_dir: str | Path) -> Site:
             folders = POSTER_FOLDERS + ((LOCAL_FOLDER,) if data.edition else ())
             posters = poster_pages(docs_dir, data.trees, folders)
         except (DataError, PageError) as error:
-            raise PluginError(str(error)) from None
+            raise BuildError(str(error)) from None
         feeds = calendar_feeds(data, site_url, feed_day)
         return Site(data=data, project_dir=project_dir, posters=posters, feeds=feeds, data_key=data_key)
 
@@ -90,7 +77,6 @@ def load_site(config: Any, project_dir: str | Path) -> Site:
         code_fingerprint(),
     )
     site = cached_object("site", content_key(data_key, tree_fingerprint(docs_dir)), load)
-    remove_on_failure(config)
     booklet = project_dir / settings["booklet"] if settings.get("booklet") else None
     # Not part of the cached Site: `make pdf` writes it between two builds of the same pages.
     return dataclasses.replace(site, booklet=booklet if booklet is not None and booklet.is_file() else None)
@@ -103,7 +89,7 @@ def calendar_feeds(data: Dataset, site_url: str | None, today: date) -> dict[str
     try:
         return ical.feeds(data, site_url, today)
     except Exception as error:  # noqa: BLE001 - a library's complaint becomes one line
-        raise PluginError(f"the calendar feeds cannot be made from data/programmes/: {type(error).__name__}: {error}") from None
+        raise BuildError(f"the calendar feeds cannot be made from data/programmes/: {type(error).__name__}: {error}") from None
 
 
 def calendar_today(environ: Mapping[str, str] = os.environ) -> date:
@@ -113,31 +99,23 @@ def calendar_today(environ: Mapping[str, str] = os.environ) -> date:
         try:
             return date.fromisoformat(override)
         except ValueError:
-            raise PluginError(f"MED_TODAY must be a date written YYYY-MM-DD, got '{override}'") from None
+            raise BuildError(f"MED_TODAY must be a date written YYYY-MM-DD, got '{override}'") from None
     return build_day(environ)
 
 
-def page_links(env: Any) -> PageLinks:
-    """Links relative to the page mkdocs-macros is rendering now."""
-    return PageLinks(env.variables["files"], env.page.file)
-
-
-@contextmanager
-def page_errors() -> Iterator[None]:
-    """A page set up wrongly stops the build with its one-line message, not a traceback."""
-    try:
-        yield
-    except PageError as error:
-        raise PluginError(str(error)) from None
-
-
-def macro_registrar(env: Any, memo: CallMemo | None = None) -> Callable[[Callable[..., str]], Callable[..., str]]:
-    """A decorator that registers a macro, with the boundary every macro needs: anything it
+def macro_registrar(
+    add: Callable[[Callable[..., str], str], Any],
+    current_page: Callable[[], tuple[str, Mapping[str, Any]]],
+    memo: CallMemo | None = None,
+) -> Callable[[Callable[..., str]], Callable[..., str]]:
+    """A decorator that registers a macro with the engine (`add(function, name)`), with the
+    boundary every macro needs: anything it
     raises stops the build with one line naming the page and the macro, never a traceback.
 
     Bad data is refused by the loader before any page is rendered; this catches what only a
     page can get wrong (an unknown id in a macro call) and anything unforeseen.
 
+    `current_page()` gives the path in docs/ and the front matter of the page being rendered.
     With a `memo` (see `macro_memo`), a call's result is kept for the next build under the page,
     its front matter and the call: a macro is a pure function of those and what the memo's key
     holds, so a build that changed only prose renders no component again.
@@ -149,29 +127,28 @@ def macro_registrar(env: Any, memo: CallMemo | None = None) -> Callable[[Callabl
             try:
                 if memo is None:
                     return function(*args, **kwargs)
-                call = content_key(env.page.file.src_uri, env.page.meta, function.__name__, args, kwargs)
+                call = content_key(*current_page(), function.__name__, args, kwargs)
                 return memo(call, lambda: function(*args, **kwargs))
             except Exception as error:  # noqa: BLE001 - the boundary: one line, whatever it was
-                stop(f"docs/{env.page.file.src_uri}: {_call(function.__name__, args, kwargs)}: {_describe(error)}")
+                stop(f"docs/{current_page()[0]}: {_call(function.__name__, args, kwargs)}: {_describe(error)}")
 
-        env.macro(guarded, function.__name__)
+        add(guarded, function.__name__)
         return guarded
 
     return register
 
 
-def macro_memo(env: Any, site: Site) -> CallMemo:
+def macro_memo(site: Site, config: Mapping[str, Any], pages: Callable[[], SitePages]) -> CallMemo:
     """The memo of the macros' results for this build, keyed by everything a macro reads besides
     its page and its arguments: the data and code (`Site.data_key`), the component templates,
     the site's settings, the posters, and every page's path and address (links between pages)."""
 
     def key() -> str:
-        files = env.variables["files"]
         return content_key(
             site.data_key,
             tree_fingerprint(COMPONENTS_DIR),
-            [env.conf.get("site_name"), env.conf.get("use_directory_urls"), env.conf.get("extra")],
-            [(file.src_uri, file.url) for file in files],
+            [config.get("site_name"), config.get("use_directory_urls"), config.get("extra")],
+            list(pages().urls.items()),
             [repr(poster) for poster in site.posters],
             [str(site.booklet), site.booklet.stat().st_size] if site.booklet else None,
         )
@@ -192,21 +169,20 @@ def _call(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
 
 
 def _describe(error: Exception) -> str:
-    if isinstance(error, (DataError, PageError, LinkError)):
+    if isinstance(error, (BuildError, DataError, PageError, LinkError)):
         return str(error)
     if isinstance(error, KeyError) and error.args:
         return str(error.args[0])
     return f"{type(error).__name__}: {error}"
 
 
-def short_link_files(env: Any) -> dict[str, str]:
+def short_link_files(site: Site, pages: SitePages, site_url: str | None) -> dict[str, str]:
     """The short link pages, by site path, leading on to the pages as this build placed them."""
-    files = env.variables["files"]
 
     def page_url(src_path: str) -> str:
-        file = files.get_file_from_path(src_path)
-        if file is None:
-            raise PluginError(f"docs/{src_path}: this page is missing, and a short link leads to it")
-        return file.url
+        url = pages.urls.get(src_path)
+        if url is None:
+            raise BuildError(f"docs/{src_path}: this page is missing, and a short link leads to it")
+        return url
 
-    return short_link_pages(env.med_site.data, page_url, env.conf.get("site_url"))
+    return short_link_pages(site.data, page_url, site_url)

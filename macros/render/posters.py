@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
-from mkdocs.utils.meta import get_data
 
 from ..calendar import calendar_events
 from ..errors import PageError
 from ..links import Links
 from ..loader import Dataset
+from ..pages import front_matter
 from ..model.trees import Question, Tree
 from .component import component
 from .dates import MONTHS, danish_date
@@ -127,7 +127,7 @@ def poster_pages(docs_dir: Path, tree_ids: Any, folders: tuple[str, ...] = POSTE
     pages = []
     for folder in folders:
         for path in sorted((docs_dir / folder).glob("*.md")):
-            _, meta = get_data(path.read_text(encoding="utf-8"))
+            _, meta = front_matter(path.read_text(encoding="utf-8"))
             if meta.get("template") != POSTER_TEMPLATE:
                 continue
             src_path = path.relative_to(docs_dir).as_posix()

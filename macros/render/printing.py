@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from mkdocs.utils.meta import get_data
 
 from ..edition import LOCAL_FOLDER
 from ..errors import PageError
 from ..links import HOME_PAGES
+from ..pages import front_matter
 from ..loader import Dataset
 from ..model.guide import Source
 from .dates import danish_date
@@ -80,7 +80,7 @@ def page_source_ids(data: Dataset, src_path: str, meta: Mapping[str, Any]) -> li
 def check_page_sources(data: Dataset, docs_dir: Path) -> None:
     """Every page's front matter `sources` names known sources (PageError on the first that does not)."""
     for path in sorted(docs_dir.rglob("*.md")):
-        _, meta = get_data(path.read_text(encoding="utf-8"))
+        _, meta = front_matter(path.read_text(encoding="utf-8"))
         page_source_ids(data, path.relative_to(docs_dir).as_posix(), meta)
 
 

@@ -12,7 +12,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from macros.links import HOME_PAGES
-from macros.site import check_mkdocs_version
+from macros.engines.mkdocs import check_mkdocs_version
 from support import site_pages
 
 PAGES = site_pages()
