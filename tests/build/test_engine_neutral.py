@@ -1,16 +1,24 @@
 """The build's core is engine-neutral (issue #16): everything the site computes lives in
 `macros/` without importing MkDocs; only the adapters in `macros/engines/` import an engine.
-The pure helpers that replace MkDocs' agree with MkDocs."""
+The pure helpers that replace MkDocs' agree with MkDocs, and the post-build step, run over a
+written site, writes what the MkDocs build writes after the pages."""
 
 from __future__ import annotations
 
 import itertools
+import os
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
 
-from support import DOCS, PROJECT
+import pytest
+
+from support import BUILD_ENV, DOCS, PROJECT
+
+sys.path.insert(0, str(PROJECT / "tools"))
+from same_build import differences  # noqa: E402
 
 # The adapters: the only modules allowed to import an engine.
 ADAPTERS = {"macros.engines.mkdocs"}
@@ -84,3 +92,43 @@ def test_the_pure_helpers_agree_with_mkdocs():
     for text in ["a: b\n    c\n\nx", "x", "---\n- a\n---\nx", "---\n: :\n---\n", "\n\n# Hei der", "#Ikke", "## To"]:
         assert front_matter(text) == get_data(text), text
         assert markdown_title(text) == get_markdown_title(text), text
+
+
+def _post_build(site_dir, *extra):
+    return subprocess.run(
+        [sys.executable, "-m", "macros.postbuild", str(site_dir), *extra],
+        cwd=PROJECT, env={**os.environ, **BUILD_ENV}, capture_output=True, text=True, timeout=300,
+    )
+
+
+AFTER_THE_PAGES = ("*.ics", "m", "t", "assets/stylesheets/med-guiden.css", "assets/javascripts/med-guiden.js")
+
+
+@pytest.mark.parametrize("config", [None, "editions/albertslund/mkdocs.yml"])
+def test_the_post_build_step_writes_what_the_build_writes_after_the_pages(built_site, albertslund_site, tmp_path, config):
+    """Run over a site with the feeds, short links and bundles taken away, `python -m
+    macros.postbuild` writes them back as the MkDocs build did; run again, it changes nothing."""
+    built = built_site.directory if config is None else albertslund_site
+    site = shutil.copytree(built, tmp_path / "site")
+    for pattern in AFTER_THE_PAGES:
+        for path in site.glob(pattern):
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+    assert differences(built, site) != []
+    extra = ["-f", config] if config else []
+    result = _post_build(site, *extra)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert differences(built, site) == []
+    result = _post_build(site, *extra)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert differences(built, site) == []
+
+
+def test_a_failing_post_build_step_is_one_line(tmp_path):
+    result = _post_build(tmp_path / "nowhere")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [f"error: {tmp_path / 'nowhere'}: there is no built site here"]
+    site = tmp_path / "site"
+    site.mkdir()
+    result = _post_build(site)  # the sources of the bundles are not there
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
