@@ -49,6 +49,15 @@ def plan_bundles(extra_css: Iterable[str], extra_javascript: Iterable[Any]) -> B
     return bundles
 
 
+def configured_bundles(config: Mapping[str, Any]) -> Bundles:
+    """The bundles of a configuration: from its `extra_css` and `extra_javascript`, or – in one
+    generated for an engine that is given the bundles themselves – from the sources it keeps in
+    `extra.med.sources`."""
+    sources = ((config.get("extra") or {}).get("med") or {}).get("sources") or config
+    scripts = [script["path"] if isinstance(script, Mapping) else script for script in sources.get("extra_javascript") or []]
+    return plan_bundles(sources.get("extra_css") or [], scripts)
+
+
 def page_stylesheets(bundles: Bundles, src_uri: str, meta: Mapping[str, Any], poster_template: str,
                      poster_folders: Iterable[str]) -> list[dict[str, str]]:
     """The stylesheets a page links besides the bundle, as plain data for the page's metadata
