@@ -9,8 +9,20 @@ in `macros/postbuild.py`.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 
 def define_env(env):
+    if type(env).__module__.startswith("zensical."):
+        # Zensical's macros layer runs this file on its own, not as the package: make the
+        # package importable, then hand over to its adapter.
+        if "macros" not in sys.modules and str(Path(__file__).resolve().parent.parent) not in sys.path:
+            sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+        from macros.engines import zensical
+
+        zensical.define_env(env)
+        return
     from .engines import mkdocs
 
     mkdocs.define_env(env)
