@@ -1,7 +1,8 @@
 """Abbreviations explained wherever they appear: one table, two routes into the HTML.
 
-Page prose gets them from Python-Markdown's abbr extension, whose `glossary` option
-`define_env` fills with `abbreviation_titles`; component templates mark plain data strings
+Page prose gets them from Python-Markdown's abbr extension, whose `glossary` option the
+engine's adapter fills with `abbreviation_titles` (MkDocs: in `define_env`; Zensical: in the
+configuration generated for it); component templates mark plain data strings
 with the same titles (the `abbr` filter in core.py).
 """
 
