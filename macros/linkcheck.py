@@ -178,12 +178,13 @@ class _Checker:
     def __init__(self, site: Path, pages: dict[str, _Page], origin: str, base_path: str, offline: bool) -> None:
         self.site, self.pages, self.origin, self.offline = site, pages, origin, offline
         self.base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
-        self.report = Report(pages=len(pages))
+        self.report = Report()
 
     def check(self) -> Report:
         for name, page in self.pages.items():
             if self.offline and name == NOT_FOUND_PAGE:
                 continue
+            self.report.pages += 1
             if page.has_base:
                 self._broken(name, "<base href>", "relative links would resolve against it, which this check does not model")
             for link in dict.fromkeys(page.links):
