@@ -202,7 +202,7 @@ class _Checker:
         if url.scheme or url.netloc:
             on_site = (
                 not self.offline and (url.scheme in SITE_SCHEMES or not url.scheme)
-                and url.netloc == self.origin and url.path.startswith(self.base_path)
+                and url.netloc == self.origin and (url.path + "/").startswith(self.base_path)
             )
             if not on_site:  # another site, or the published one seen from disk
                 self.report.external += 1

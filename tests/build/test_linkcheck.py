@@ -97,12 +97,14 @@ def test_absolute_links_resolve_under_the_base_path_of_the_sitemap(tmp_path):
 
 def test_full_urls_on_the_sites_own_address_are_checked(tmp_path):
     site = write_site(tmp_path, {
-        "index.html": f'<link rel="canonical" href="{SITE_URL}"> <a href="{SITE_URL}mangler/">x</a> '
+        "index.html": f'<link rel="canonical" href="{SITE_URL}"> <a href="https://example.org/med-guiden#x">x</a> '
+                      f'<a href="{SITE_URL}mangler/">x</a> '
                       '<a href="webcal://example.org/med-guiden/kalender.ics">ok</a> '
                       '<a href="webcal://example.org/med-guiden/k.ics">x</a> <a href="//example.org/med-guiden/#x">x</a>',
         "kalender.ics": "BEGIN:VCALENDAR",
     })
     assert broken(site) == [
+        "index.html: link 'https://example.org/med-guiden#x' → no element with id 'x' in index.html",
         f"index.html: link '{SITE_URL}mangler/' → no such file",
         "index.html: link 'webcal://example.org/med-guiden/k.ics' → no such file",
         "index.html: link '//example.org/med-guiden/#x' → no element with id 'x' in index.html",
