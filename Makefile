@@ -18,12 +18,13 @@ PIP_FLAGS := --quiet --disable-pip-version-check --no-input
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build edition-exists offline pdf pdf-libraries test bench lighthouse schema browser clean
+.PHONY: help serve build check-links edition-exists offline pdf pdf-libraries test bench lighthouse schema browser clean
 
 help:
 	@echo "make serve   set up and serve the site on http://$(HOST)/"
 	@echo "make build   set up and build the site into $(SITE_DIR)/ (strict)"
 	@echo "             EDITION=<name> builds or serves a local edition from editions/<name>/"
+	@echo "make check-links  check that every internal link and anchor in $(SITE_DIR)/ resolves"
 	@echo "make offline set up and build the offline edition into $(OFFLINE_ZIP)"
 	@echo "make pdf     build the site and write it as one A4 booklet, $(BOOKLET) (EDITION=<name> too)"
 	@echo "make test    set up (Python packages, Debian's chromium) and run every test"
@@ -51,8 +52,14 @@ serve: $(VENV)/.site-installed edition-exists
 build: $(VENV)/.site-installed edition-exists
 	@rm -rf $(SITE_DIR).partial
 	$(BIN)/mkdocs build --strict -f $(CONFIG) --site-dir $(abspath $(SITE_DIR)).partial || { rm -rf $(SITE_DIR).partial; exit 1; }
+	$(BIN)/python -m macros.linkcheck $(SITE_DIR).partial || { rm -rf $(SITE_DIR).partial; exit 1; }
 	@rm -rf $(SITE_DIR) && mv $(SITE_DIR).partial $(SITE_DIR)
 	@echo "Site written to $(SITE_DIR)/"
+
+# The same check on a site already written, by this build or by another engine.
+check-links: $(VENV)/.site-installed
+	@test -d $(SITE_DIR) || { echo "There is no site in $(SITE_DIR)/: run make build first"; exit 1; }
+	$(BIN)/python -m macros.linkcheck $(SITE_DIR)
 
 edition-exists:
 	@test -f $(CONFIG) || { echo "There is no edition '$(EDITION)': $(CONFIG) is missing (editions: $$(ls editions))"; exit 1; }
@@ -62,6 +69,7 @@ edition-exists:
 offline: $(VENV)/.site-installed
 	@rm -rf $(OFFLINE_DIR).partial
 	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml --site-dir $(abspath $(OFFLINE_DIR)).partial || { rm -rf $(OFFLINE_DIR).partial; exit 1; }
+	$(BIN)/python -m macros.linkcheck --offline $(OFFLINE_DIR).partial || { rm -rf $(OFFLINE_DIR).partial; exit 1; }
 	@rm -rf $(OFFLINE_DIR) && mv $(OFFLINE_DIR).partial $(OFFLINE_DIR)
 	@rm -f $(OFFLINE_ZIP) && mkdir -p $(dir $(OFFLINE_ZIP)) && cd $(dir $(OFFLINE_DIR)) && $(abspath $(BIN))/python -m zipfile -c $(abspath $(OFFLINE_ZIP)) $(notdir $(OFFLINE_DIR))
 	@echo "Offline edition in $(OFFLINE_ZIP): unzip it and open $(notdir $(OFFLINE_DIR))/index.html"

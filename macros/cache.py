@@ -218,13 +218,16 @@ class CallMemo:
     """Results of pure calls kept between builds: one file per `key`, which must name everything
     the calls read besides their own arguments (the data, the code, the site's pages).
 
-    A build reads the file once, on its first call, and writes it back once, at its end, when it
-    computed anything new; a build that stops half-way writes nothing."""
+    A build reads the file once, on its first call, and writes it back once, at its end, with
+    the calls it made – so a call no page makes any more (its front matter or arguments changed)
+    is dropped – when it computed anything new or left anything unused; a build that stops
+    half-way writes nothing."""
 
     def __init__(self, kind: str, key: Callable[[], str]):
         self.kind, self.key = kind, key
         self.path: Path | None = None
         self.entries: dict[str, Any] = {}
+        self.used: set[str] = set()
         self.new = False
 
     def __call__(self, call: str, compute: Callable[[], Result]) -> Result:
@@ -233,6 +236,7 @@ class CallMemo:
         if self.path is None:
             self.path = CACHE_DIR / self.kind / f"{self.key()}.pickle"
             self.entries = _read_pickle(self.path) or {}
+        self.used.add(call)
         if call in self.entries:
             return self.entries[call]
         value = self.entries[call] = compute()
@@ -240,11 +244,12 @@ class CallMemo:
         return value
 
     def save(self) -> None:
-        """Keep what this build computed for the next one."""
-        if self.path is None or not self.new:
+        """Keep what this build asked for, for the next one."""
+        if self.path is None or not (self.new or self.used != self.entries.keys()):
             return
         import pickle
 
+        self.entries = {call: value for call, value in self.entries.items() if call in self.used}
         _store(self.path, pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
         _prune(self.path.parent, "*.pickle", keep=8)
         self.new = False

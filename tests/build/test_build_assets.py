@@ -45,7 +45,10 @@ def test_a_page_loads_one_stylesheet_and_one_script_of_the_sites_own(built_site,
     shows_posters = page.startswith("plakater/")
     assert ("assets/stylesheets/poster.css" in own) == shows_posters, page
     assert len(own) == 2 + shows_posters
-    scripts = re.findall(r'<script src="[^"]*?(assets/javascripts/[^"]+)"', html)
+    # Every script is deferred: the text is painted before they run.
+    tags = re.findall(r'<script\b[^>]*\bsrc="[^"]*"[^>]*>', html)
+    assert tags and all(tag.startswith("<script defer ") for tag in tags), tags
+    scripts = re.findall(r'<script defer src="[^"]*?(assets/javascripts/[^"]+)"', html)
     assert [s for s in scripts if not re.search(r"/bundle\.[0-9a-f]+\.min\.js$", s)] == [BUNDLED_JS]
 
 

@@ -161,3 +161,16 @@ def test_a_fingerprint_names_a_pipe_or_link_without_reading_it(tmp_path):
     found = dict(cache.tree_fingerprint(tmp_path))
     assert found[str(tmp_path / "fifo.yml")].startswith("not a regular file: p")
     assert found[str(tmp_path / "link.yml")].startswith("not a regular file: l")
+
+
+def test_a_memo_drops_the_calls_a_build_no_longer_makes(empty_cache):
+    first = cache.CallMemo("macros", lambda: "inputs-1")
+    first("old front matter", lambda: "A")
+    first("kept", lambda: "B")
+    first.save()
+    later = cache.CallMemo("macros", lambda: "inputs-1")
+    assert later("kept", lambda: "recomputed") == "B"
+    later.save()  # nothing new, but an entry no page asked for: written without it
+    again = cache.CallMemo("macros", lambda: "inputs-1")
+    assert again("old front matter", lambda: "computed afresh") == "computed afresh"
+    assert again("kept", lambda: "recomputed") == "B"
