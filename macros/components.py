@@ -133,7 +133,7 @@ def register_macros(macro: Callable[[Callable[..., str]], Callable[..., str]], c
     @macro
     def tree_link(tree_id: str, node_id: str | None = None) -> str:
         """A link target to a tree, or to one of its steps: [Hvor?]({{ tree_link("hvor-er-rette-niveau") }})."""
-        return trees.tree_link(data, tree_id, node_id)
+        return trees.tree_link(data, tree_id, ctx.current_page()[0], node_id)
 
     @macro
     def course_calendar() -> str:
@@ -245,4 +245,4 @@ def register_macros(macro: Callable[[Callable[..., str]], Callable[..., str]], c
     def link(kind: str, item_id: str) -> str:
         """A Markdown link target for a data item's entry: [Lederen]({{ link("role", "leder") }})."""
         data.get(kind, item_id)
-        return doc_link(kind, item_id)
+        return doc_link(kind, item_id, ctx.current_page()[0])

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Protocol
 
-from .pages import SitePages, relative_url
+from .pages import SitePages, relative_url, source_relative
 
 # The page that presents each kind of data item; its id is the anchor there. Kinds with a
 # page per item name it with {id}.
@@ -45,14 +45,16 @@ def split_page_path(page_path: str) -> tuple[str, str | None]:
     return page, anchor or None
 
 
-def doc_link(kind: str, item_id: str) -> str:
-    """A Markdown link target for a data item, from the docs root: `/roller.md#leder`.
+def doc_link(kind: str, item_id: str, from_src: str) -> str:
+    """A Markdown link target for a data item from the page whose source is `from_src`, as a
+    relative path to the page's source: `../roller.md#leder` from 'svar/x.md'.
 
-    MkDocs resolves it relative to whichever page it appears on and checks that the page and
-    the anchor exist.
+    It is the one form every engine resolves in a page's Markdown (MkDocs and Zensical alike
+    turn it into the page's address and check that the page exists).
     """
     page, anchor = home_of(kind, item_id)
-    return f"/{page}#{anchor}" if anchor else f"/{page}"
+    target = source_relative(page, from_src)
+    return f"{target}#{anchor}" if anchor else target
 
 
 class LinkError(Exception):
@@ -79,18 +81,28 @@ class _LinksBase:
 
 
 class PageLinks(_LinksBase):
-    """URLs relative to the page being rendered (`src_uri`, its path in docs/), checked against
-    the site's files as the engine lays them out."""
+    """URLs for the HTML of the page being rendered (`src_uri`, its path in docs/), checked
+    against the site's files as the engine lays them out: relative to the page's address, or,
+    for an engine that rewrites the links in a page's HTML (`SitePages.links_from_source`),
+    relative to its source file, so that the engine's rewriting gives the same address."""
 
     def __init__(self, pages: SitePages, src_uri: str):
         self._pages = pages
+        self._src_uri = src_uri
         self._from_url = pages.urls[src_uri]
+        if pages.links_from_source:
+            folder = PurePosixPath(src_uri).parent.as_posix()
+            self._from_url = "" if folder == "." else folder + "/"
 
     def page(self, src_path: str, anchor: str | None = None) -> str:
-        target = self._pages.urls.get(PurePosixPath(src_path).as_posix())
+        src_path = PurePosixPath(src_path).as_posix()
+        target = self._pages.urls.get(src_path)
         if target is None:
             raise LinkError(f"link to '{src_path}', which is not a page of the site")
-        url = relative_url(target, self._from_url)
+        if self._pages.links_from_source:
+            url = source_relative(src_path, self._src_uri)
+        else:
+            url = relative_url(target, self._from_url)
         return f"{url}#{anchor}" if anchor else url
 
     def static(self, site_path: str) -> str:

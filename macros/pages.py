@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import pathspec
 import yaml
 
 try:
@@ -31,10 +32,18 @@ MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 @dataclass(frozen=True)
 class SitePages:
     """Every file of the site by its path in docs/ ('roller.md') → its URL from the site's root
-    ('roller/'), and whether pages are folders (`use_directory_urls`)."""
+    ('roller/'), whether pages are folders (`use_directory_urls`), and how the engine reads a
+    relative link in a page's HTML.
+
+    MkDocs leaves the HTML a page's macros write as it is, so a link there is relative to the
+    page's address ('../roller/#leder'). Zensical reads every relative link in a page, HTML
+    included, as a path from the page's source file and rewrites it ('roller.md#leder'):
+    `links_from_source`.
+    """
 
     urls: Mapping[str, str]
     use_directory_urls: bool = True
+    links_from_source: bool = False
 
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
@@ -55,17 +64,19 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
     return quote(dest)
 
 
-def scan_pages(docs_dir: Path, use_directory_urls: bool = True) -> SitePages:
-    """The site's files found in docs/ (hidden files and folders left out, as MkDocs does)."""
+def scan_pages(docs_dir: Path, use_directory_urls: bool = True, exclude_docs: str = "",
+               links_from_source: bool = False) -> SitePages:
+    """The site's files found in docs/ as MkDocs chooses them: hidden files and folders and
+    /templates/ left out, and what `exclude_docs` (gitignore patterns) names."""
+    excluded = pathspec.GitIgnoreSpec.from_lines([".*", "/templates/", *exclude_docs.splitlines()])
     urls: dict[str, str] = {}
     for root, dirs, names in os.walk(docs_dir):
-        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+        dirs.sort()
         for name in sorted(names):
-            if name.startswith("."):
-                continue
             src_uri = Path(root, name).relative_to(docs_dir).as_posix()
-            urls[src_uri] = page_url(src_uri, use_directory_urls)
-    return SitePages(urls, use_directory_urls)
+            if not excluded.match_file(src_uri):
+                urls[src_uri] = page_url(src_uri, use_directory_urls)
+    return SitePages(urls, use_directory_urls, links_from_source)
 
 
 def _norm_parts(path: str) -> list[str]:
@@ -87,6 +98,12 @@ def relative_url(url: str, other: str) -> str:
         common += 1
     relative = "/".join([".."] * (len(other_parts) - common) + dest_parts[common:]) or "."
     return relative + "/" if url.endswith("/") else relative
+
+
+def source_relative(target_src: str, from_src: str) -> str:
+    """A file of docs/ as a relative link from the page whose source is `from_src`, the form
+    Markdown links take and every engine resolves: from 'svar/x.md', 'roller.md' is '../roller.md'."""
+    return posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
 
 
 def markdown_title(markdown: str) -> str | None:

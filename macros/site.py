@@ -107,6 +107,7 @@ def macro_registrar(
     add: Callable[[Callable[..., str], str], Any],
     current_page: Callable[[], tuple[str, Mapping[str, Any]]],
     memo: CallMemo | None = None,
+    fail: Callable[[str], NoReturn] | None = None,
 ) -> Callable[[Callable[..., str]], Callable[..., str]]:
     """A decorator that registers a macro with the engine (`add(function, name)`), with the
     boundary every macro needs: anything it
@@ -119,7 +120,10 @@ def macro_registrar(
     With a `memo` (see `macro_memo`), a call's result is kept for the next build under the page,
     its front matter and the call: a macro is a pure function of those and what the memo's key
     holds, so a build that changed only prose renders no component again.
+
+    `fail(message)` stops the build (default: `stop`).
     """
+    fail = fail or stop
 
     def register(function: Callable[..., str]) -> Callable[..., str]:
         @functools.wraps(function)
@@ -130,7 +134,7 @@ def macro_registrar(
                 call = content_key(*current_page(), function.__name__, args, kwargs)
                 return memo(call, lambda: function(*args, **kwargs))
             except Exception as error:  # noqa: BLE001 - the boundary: one line, whatever it was
-                stop(f"docs/{current_page()[0]}: {_call(function.__name__, args, kwargs)}: {_describe(error)}")
+                fail(f"docs/{current_page()[0]}: {_call(function.__name__, args, kwargs)}: {_describe(error)}")
 
         add(guarded, function.__name__)
         return guarded
@@ -148,7 +152,7 @@ def macro_memo(site: Site, config: Mapping[str, Any], pages: Callable[[], SitePa
             site.data_key,
             tree_fingerprint(COMPONENTS_DIR),
             [config.get("site_name"), config.get("use_directory_urls"), config.get("extra")],
-            list(pages().urls.items()),
+            list(pages().urls.items()), pages().links_from_source,
             [repr(poster) for poster in site.posters],
             [str(site.booklet), site.booklet.stat().st_size] if site.booklet else None,
         )

@@ -148,14 +148,14 @@ def tree_flowchart(data: Dataset, tree_id: str) -> str:
     return flowchart_svg(tree, f"{tree.id}-diagram")
 
 
-def tree_link(data: Dataset, tree_id: str, node_id: str | None = None) -> str:
+def tree_link(data: Dataset, tree_id: str, from_src: str, node_id: str | None = None) -> str:
     """A Markdown link target to the tree's page, opened at `node_id` when given.
 
     The answers of the shortest path go in the query string (what the script reads); the
     fragment points at the node in the outline, for readers without JavaScript.
     """
     tree = data.get("tree", tree_id)
-    target = doc_link("tree", tree_id)
+    target = doc_link("tree", tree_id, from_src)
     if node_id is None:
         return target
     return target + answers_query(tree, path_to(tree, node_id)) + f"#{tree.id}--{node_id}"

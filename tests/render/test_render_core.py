@@ -82,6 +82,8 @@ def test_links_point_at_each_kind_of_home_page():
     links = FixedLinks({"roller.md", "ordliste.md"})
     assert links.item("role", "leder") == "/roller/#leder"
     assert links.item("term", "apv") == "/ordliste/#apv"
-    assert doc_link("committee", "hovedudvalg") == "/udvalg.md#hovedudvalg"
+    assert doc_link("committee", "hovedudvalg", "roller.md") == "udvalg.md#hovedudvalg"
+    assert doc_link("committee", "hovedudvalg", "kursus/moduler/x.md") == "../../udvalg.md#hovedudvalg"
+    assert doc_link("tree", "hvem", "svar/x.md") == "hvem.md"
     with pytest.raises(LinkError):
         links.page("findes-ikke.md")

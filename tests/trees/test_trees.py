@@ -75,10 +75,13 @@ def test_every_node_has_a_shareable_path(dataset, tree_id):
 
 
 def test_tree_link_opens_the_tree_at_a_node(dataset):
-    link = trees.tree_link(dataset, "skal-sagen-i-med", "forhandle")
+    link = trees.tree_link(dataset, "skal-sagen-i-med", "index.md", "forhandle")
     answers = trees.path_to(dataset.trees["skal-sagen-i-med"], "forhandle")
-    assert link == f"/svar/skal-sagen-i-med.md?skal-sagen-i-med={'.'.join(answers)}#skal-sagen-i-med--forhandle"
-    assert trees.tree_link(dataset, "skal-sagen-i-med") == "/svar/skal-sagen-i-med.md"
+    assert link == f"svar/skal-sagen-i-med.md?skal-sagen-i-med={'.'.join(answers)}#skal-sagen-i-med--forhandle"
+    # Relative to the page it is written on, as Markdown links are.
+    assert trees.tree_link(dataset, "skal-sagen-i-med", "index.md") == "svar/skal-sagen-i-med.md"
+    assert trees.tree_link(dataset, "skal-sagen-i-med", "svar/index.md") == "skal-sagen-i-med.md"
+    assert trees.tree_link(dataset, "skal-sagen-i-med", "kursus/moduler/x.md") == "../../svar/skal-sagen-i-med.md"
 
 
 @pytest.mark.parametrize("tree_id", TREE_IDS)
