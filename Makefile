@@ -9,7 +9,9 @@ HOST ?= 127.0.0.1:8000
 # EDITION=<name> builds or serves the local edition in editions/<name>/ instead of the guide.
 EDITION ?=
 CONFIG := $(if $(EDITION),editions/$(EDITION)/mkdocs.yml,mkdocs.yml)
-SITE_DIR ?= $(if $(EDITION),site-$(EDITION),site)
+# ENGINE=zensical builds or serves with Zensical instead of MkDocs, from the same sources.
+ENGINE ?= mkdocs
+SITE_DIR ?= $(subst site-mkdocs,site,site-$(ENGINE))$(if $(EDITION),-$(EDITION))
 OFFLINE_DIR ?= dist/med-guiden-offline
 OFFLINE_ZIP ?= dist/med-guiden-offline.zip
 # The booklet: the guide, or the local edition, as one A4 PDF.
@@ -18,12 +20,13 @@ PIP_FLAGS := --quiet --disable-pip-version-check --no-input
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check-links edition-exists offline pdf pdf-libraries test bench lighthouse schema browser clean
+.PHONY: help serve build check-links edition-exists engine-exists offline pdf pdf-libraries test bench lighthouse schema browser clean
 
 help:
 	@echo "make serve   set up and serve the site on http://$(HOST)/"
 	@echo "make build   set up and build the site into $(SITE_DIR)/ (strict)"
 	@echo "             EDITION=<name> builds or serves a local edition from editions/<name>/"
+	@echo "             ENGINE=zensical builds or serves with Zensical, into site-zensical[-<name>]/"
 	@echo "make check-links  check that every internal link and anchor in $(SITE_DIR)/ resolves"
 	@echo "make offline set up and build the offline edition into $(OFFLINE_ZIP)"
 	@echo "make pdf     build the site and write it as one A4 booklet, $(BOOKLET) (EDITION=<name> too)"
@@ -44,14 +47,20 @@ $(VENV)/.dev-installed: $(VENV)/.site-installed requirements-dev.txt
 	@touch $@
 
 # Served at the root of $(HOST); the published address (site_url) may have a sub-path.
-serve: $(VENV)/.site-installed edition-exists
-	MED_SITE_URL=http://$(HOST)/ $(BIN)/mkdocs serve -f $(CONFIG) --dev-addr $(HOST)
+# Each engine's commands; macros/engines/ holds the adapters.
+SERVE_mkdocs = $(BIN)/mkdocs serve -f $(CONFIG) --dev-addr $(HOST)
+SERVE_zensical = $(BIN)/python -m macros.engines.zensical serve -f $(CONFIG) -d $(SITE_DIR) -a $(HOST)
+BUILD_mkdocs = $(BIN)/mkdocs build --strict -f $(CONFIG) --site-dir $(abspath $(1))
+BUILD_zensical = $(BIN)/python -m macros.engines.zensical build -f $(CONFIG) -d $(1)
+
+serve: $(VENV)/.site-installed edition-exists engine-exists
+	MED_SITE_URL=http://$(HOST)/ $(SERVE_$(ENGINE))
 
 # Build into a fresh directory and swap it in only when the build succeeded: a failed
 # build never leaves a half-written site behind.
-build: $(VENV)/.site-installed edition-exists
+build: $(VENV)/.site-installed edition-exists engine-exists
 	@rm -rf $(SITE_DIR).partial
-	$(BIN)/mkdocs build --strict -f $(CONFIG) --site-dir $(abspath $(SITE_DIR)).partial || { rm -rf $(SITE_DIR).partial; exit 1; }
+	$(call BUILD_$(ENGINE),$(SITE_DIR).partial) || { rm -rf $(SITE_DIR).partial; exit 1; }
 	$(BIN)/python -m macros.linkcheck $(SITE_DIR).partial || { rm -rf $(SITE_DIR).partial; exit 1; }
 	@rm -rf $(SITE_DIR) && mv $(SITE_DIR).partial $(SITE_DIR)
 	@echo "Site written to $(SITE_DIR)/"
@@ -63,6 +72,9 @@ check-links: $(VENV)/.site-installed
 
 edition-exists:
 	@test -f $(CONFIG) || { echo "There is no edition '$(EDITION)': $(CONFIG) is missing (editions: $$(ls editions))"; exit 1; }
+
+engine-exists:
+	@case "$(ENGINE)" in mkdocs|zensical) ;; *) echo "There is no engine '$(ENGINE)': ENGINE=mkdocs (the default) or ENGINE=zensical"; exit 1;; esac
 
 # The offline edition: the site built to open from disk (file://) without a network, as one
 # zip to put on a USB stick. Like build, a failed build leaves the previous edition alone.
@@ -113,4 +125,4 @@ schema: $(VENV)/.site-installed
 	$(BIN)/python -m macros.schema
 
 clean:
-	rm -rf site site.partial site-* dist .pytest_cache test-artifacts
+	rm -rf site site.partial site-* dist .pytest_cache test-artifacts .zensical*.yml

@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         config = read_config(options.config_file)
         site = load_site(config, options.config_file.resolve().parent)
         use_directory_urls = config.get("use_directory_urls", True)
-        pages = scan_pages(Path(config["docs_dir"]), use_directory_urls)
+        pages = scan_pages(Path(config["docs_dir"]), use_directory_urls, config.get("exclude_docs") or "")
         post_build(options.site_dir, site, pages, configured_bundles(config), config.get("site_url"))
     except (BuildError, DataError, PageError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)

@@ -3,38 +3,72 @@
 Zensical (0.0.73) runs the `macros` plugin entry as a Markdown extension that calls the
 module's `define_env(env)` once per page, with a fresh env: `env.conf` is the project's
 configuration (`root_dir` the folder of the config file, `docs_dir` relative to it), `env.page`
-has `url`, `path`, `title` and `meta`, and there are no other hooks and no list of files.
-So here, per page: the Site is loaded once per process (and its files scanned once), the macros
-are registered against this page, and what MkDocs' post-page hook puts in the page's metadata
-is computed now, as plain data. The work after the pages is `python -m macros.postbuild`.
+has `url`, `path`, `title` and `meta`, and there are no other hooks and no list of files. It
+reads its whole configuration before any page, imports the macros module from the folder of
+the configuration file, and wants `docs_dir` inside that folder.
 
-Not done yet (issue #16): the abbreviations' glossary and the bundled styles and scripts must
-be in the configuration before Zensical reads it (a generated config), and editions need a
-project root of their own.
+So the build runs in three steps, which `python -m macros.engines.zensical build` takes in turn:
+
+1. **A generated configuration** at the project's root (`.zensical.yml`, or
+   `.zensical-<edition>.yml` for an edition): mkdocs.yml with INHERIT merged, every path made
+   relative to the root (so an edition's `../../docs` becomes `docs`), and set beforehand what
+   the MkDocs adapter sets in `define_env`: the abbreviations' glossary for the `abbr`
+   extension, the bundled styles and scripts, and an edition's navigation. The data is loaded
+   and checked here first, so bad data stops the build with one line before Zensical starts.
+2. **Zensical's build**, calling `define_env` per page: the Site is loaded once per process
+   (and the site's files scanned once), the macros are registered against this page, and what
+   MkDocs' post-page hook puts in the page's metadata is computed now, as plain data. Links in
+   the HTML the macros write are relative to the page's source file, which is how Zensical
+   reads them (`SitePages.links_from_source`).
+3. **The step after the pages** (macros/postbuild.py) over the written site: feeds, short
+   links, bundles, the search index compacted.
+
+`serve` runs Zensical's server on the same generated configuration and runs step 3 again
+after every rebuild it sees in the site directory.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Mapping
+import shutil
+import sys
+import threading
+import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urljoin
 
 from markupsafe import Markup
 
 from ..assets import BUNDLED_CSS, BUNDLED_JS, configured_bundles
-from ..config import read_config, write_config
 from ..components import MacroContext, register_macros
-from ..errors import BuildError, PageError
+from ..config import read_config, write_config
+from ..edition import edition_nav
+from ..errors import BuildError, DataError, PageError
 from ..pagemeta import page_meta, page_stylesheet_meta
 from ..pages import SitePages, scan_pages
+from ..postbuild import post_build
 from ..render.abbreviations import abbreviation_titles
 from ..render.core import prose_variables
-from ..site import Site, load_site, macro_registrar, stop
+from ..site import Site, load_site, macro_registrar
+
+# The folder that holds the `macros` package: the root of every generated configuration.
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+GENERATED_CONFIG = ".zensical.yml"
 
 _loaded: dict[str, tuple[Site, SitePages]] = {}
+# Each problem is reported once, however many pages run into it.
+_reported: list[str] = []
+
+
+def fail(message: str) -> NoReturn:
+    """Stop the build on a problem with one line, said once for the whole build."""
+    if message not in _reported:
+        _reported.append(message)
+        print(f"error: {message}", file=sys.stderr, flush=True)
+    raise SystemExit(1)
 
 
 def _tree_state(*folders: Path | None) -> list[tuple[str, int, int]]:
@@ -63,15 +97,18 @@ def loaded(conf: Mapping[str, Any]) -> tuple[Site, SitePages, dict[str, Any]]:
     root, config = project(conf)
     settings = (config.get("extra") or {}).get("med") or {}
     docs_dir = Path(config["docs_dir"])
+    overlay = root / settings["overlay"] if settings.get("overlay") else None
     key = repr((str(root), config.get("site_url"), config.get("use_directory_urls", True), settings,
-                _tree_state(root / settings.get("data", "data"), docs_dir)))
+                _tree_state(root / settings.get("data", "data"), overlay, docs_dir)))
     if key not in _loaded:
         _loaded.clear()
         try:
             site = load_site(config, root)
         except BuildError as error:
-            stop(str(error))
-        _loaded[key] = (site, scan_pages(docs_dir, config.get("use_directory_urls", True)))
+            fail(str(error))
+        pages = scan_pages(docs_dir, config.get("use_directory_urls", True), config.get("exclude_docs") or "",
+                           links_from_source=True)
+        _loaded[key] = (site, pages)
     site, pages = _loaded[key]
     return site, pages, config
 
@@ -98,59 +135,205 @@ def define_env(env: Any) -> None:
         return src_uri, page.meta
 
     env.variables.update(prose_variables(site.data.prose_names))
-    macro = macro_registrar(env.macro, current_page)
+    macro = macro_registrar(env.macro, current_page, fail=fail)
     register_macros(macro, MacroContext(site, config, current_page, lambda: pages))
     site_url = config.get("site_url")
     canonical = urljoin(site_url, pages.urls.get(src_uri, "")) if site_url else None
     try:
         added = page_meta(site, pages, config, src_uri, page.meta, page.title, canonical)
     except (BuildError, PageError) as error:
-        stop(str(error))
+        fail(str(error))
     page.meta.update(plain(added))
     page.meta.update(plain(page_stylesheet_meta(configured_bundles(config), src_uri, page.meta)))
 
 
-GENERATED_CONFIG = ".zensical.yml"
+# --- The generated configuration ---------------------------------------------------------------
+
+def generated_config_file(config_file: Path, root: Path = PROJECT_ROOT) -> Path:
+    """Where the configuration for Zensical is written: `.zensical.yml` for the guide's own
+    mkdocs.yml, `.zensical-<folder>.yml` for one in another folder (an edition's)."""
+    folder = config_file.resolve().parent
+    return root / (GENERATED_CONFIG if folder == root else f".zensical-{folder.name}.yml")
 
 
-def zensical_config(config_file: Path) -> dict[str, Any]:
-    """The configuration Zensical builds from: mkdocs.yml (INHERIT merged) with what the MkDocs
-    adapter sets in `define_env` set beforehand, since Zensical reads its configuration before
-    any macro runs: the abbreviations' glossary for the `abbr` extension, and the bundled
-    styles and scripts in place of their sources (kept in `extra.med.sources`)."""
-    config = read_config(config_file)
-    root = config_file.resolve().parent
-    try:
-        site = load_site(config, root)
-    except BuildError as error:
-        stop(str(error))
-    # Zensical wants docs_dir inside the project's folder, and written relative to it.
-    config["docs_dir"] = os.path.relpath(config["docs_dir"], root)
-    med = config.setdefault("extra", {}).setdefault("med", {})
-    med["sources"] = {"extra_css": config.get("extra_css") or [], "extra_javascript": config.get("extra_javascript") or []}
+def rebased(config: Mapping[str, Any], source: Path, root: Path, site_dir: Path) -> dict[str, Any]:
+    """The configuration read from a file in `source`, with its paths made relative to `root`,
+    where the generated file is written: `docs_dir` (absolute, as `read_config` gives it), the
+    theme's `custom_dir`, the data, overlay and booklet of `extra.med` and `watch`. The macros
+    module is the package at the root, by name. `docs_dir` must lie inside the root."""
+
+    def moved(path: str) -> str:
+        return os.path.relpath((source / path).resolve(), root)
+
+    config = dict(config)
+    docs_dir = Path(config["docs_dir"])
+    if not docs_dir.is_relative_to(root):
+        raise BuildError(f"docs_dir {docs_dir}: Zensical builds only from pages inside {root}")
+    config["docs_dir"] = os.path.relpath(docs_dir, root)
+    config["site_dir"] = os.path.relpath(site_dir.resolve(), root)
+    theme = dict(config.get("theme") or {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = moved(theme["custom_dir"])
+    config["theme"] = theme
+    extra = dict(config.get("extra") or {})
+    med = dict(extra.get("med") or {})
+    for key in ("data", "overlay", "booklet"):
+        if med.get(key):
+            med[key] = moved(med[key])
+    extra["med"] = med
+    config["extra"] = extra
+    if config.get("watch"):
+        config["watch"] = [moved(path) for path in config["watch"]]
+    config["plugins"] = [
+        {"macros": {**plugin["macros"], "module_name": "macros"}} if isinstance(plugin, Mapping) and "macros" in plugin
+        else plugin
+        for plugin in config.get("plugins") or []
+    ]
+    return config
+
+
+def zensical_config(config: Mapping[str, Any], site: Site) -> dict[str, Any]:
+    """Set beforehand what the MkDocs adapter sets in `define_env`, since Zensical reads its
+    configuration before any macro runs: the abbreviations' glossary for the `abbr` extension,
+    the bundled styles and scripts in place of their sources (kept in `extra.med.sources`),
+    and an edition's navigation."""
+    config = dict(config)
+    extra = dict(config.get("extra") or {})
+    extra["med"] = {**(extra.get("med") or {}), "sources": {
+        "extra_css": config.get("extra_css") or [], "extra_javascript": config.get("extra_javascript") or [],
+    }}
+    config["extra"] = extra
     config["extra_css"], config["extra_javascript"] = [BUNDLED_CSS], [BUNDLED_JS]
     glossary = {"abbr": {"glossary": abbreviation_titles(site.data.terms)}}
     config["markdown_extensions"] = [
         glossary if extension == "abbr" or (isinstance(extension, Mapping) and "abbr" in extension) else extension
         for extension in config.get("markdown_extensions") or []
     ]
+    if site.data.edition is not None and config.get("nav"):
+        config["nav"] = edition_nav(config["nav"], site.data.edition, site.data.prose_names)
     return config
 
 
+def write_generated(config_file: Path, site_dir: Path, root: Path = PROJECT_ROOT) -> Path:
+    """Load and check the data, then write the configuration Zensical builds from; its path.
+    Bad data or configuration raises BuildError with its one line."""
+    config = read_config(config_file)
+    site = load_site(config, config_file.resolve().parent)
+    config = zensical_config(rebased(config, config_file.resolve().parent, root, site_dir), site)
+    target = generated_config_file(config_file, root)
+    text = f"# Generated by python -m macros.engines.zensical from {os.path.relpath(config_file.resolve(), root)}; do not edit.\n"
+    target.write_text(text + write_config(config), encoding="utf-8")
+    return target
+
+
+def after_pages(generated: Path, site_dir: Path) -> None:
+    """The step after the pages over the site Zensical wrote, from the generated configuration."""
+    config = read_config(generated)
+    site = load_site(config, generated.parent)
+    pages = scan_pages(Path(config["docs_dir"]), config.get("use_directory_urls", True), config.get("exclude_docs") or "")
+    post_build(site_dir, site, pages, configured_bundles(config), config.get("site_url"))
+
+
+# --- Commands -----------------------------------------------------------------------------------
+
+def build(config_file: Path, site_dir: Path) -> int:
+    """Build the site into `site_dir` with Zensical, strict, then the step after the pages. On a
+    problem: one line, exit status 1, and nothing of this build left in `site_dir`."""
+    import zensical
+
+    existed = site_dir.exists()
+    try:
+        generated = write_generated(config_file, site_dir)
+        try:
+            zensical.build(str(generated), {"strict": True, "clean": False})
+        except (RuntimeError, SystemExit) as error:
+            if not _reported:
+                # Zensical's own complaint; its first line says what it is.
+                raise BuildError(f"Zensical stopped the build: {str(error).strip().splitlines()[0]}") from None
+            raise BuildError("") from None
+        after_pages(generated, site_dir)
+    except (BuildError, DataError, PageError, OSError) as error:
+        if str(error):
+            print(f"error: {error}", file=sys.stderr)
+        if site_dir.exists():
+            if existed:
+                for child in site_dir.iterdir():
+                    shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+            else:
+                shutil.rmtree(site_dir, ignore_errors=True)
+        return 1
+    return 0
+
+
+def _written_state(site_dir: Path) -> float:
+    """When Zensical last wrote the site: the newest time among the pages it writes."""
+    times = [path.stat().st_mtime for path in (site_dir / "index.html", site_dir / "search.json") if path.exists()]
+    return max(times, default=0.0)
+
+
+def watch_rebuilds(site_dir: Path, step: Callable[[], None], interval: float = 0.5) -> threading.Thread:
+    """Run `step` after each rebuild Zensical's server writes into `site_dir`, once the site has
+    been quiet for `interval` seconds, in a thread that ends with the process."""
+
+    def run() -> None:
+        done = 0.0
+        while True:
+            time.sleep(interval)
+            state = _written_state(site_dir)
+            if state > done and time.time() - state > interval:
+                try:
+                    step()
+                except (BuildError, DataError, PageError, OSError) as error:
+                    print(f"error: {error}", file=sys.stderr)
+                done = _written_state(site_dir)
+
+    thread = threading.Thread(target=run, name="med-after-pages", daemon=True)
+    thread.start()
+    return thread
+
+
+def serve(config_file: Path, site_dir: Path, dev_addr: str) -> int:
+    """Serve the site with Zensical's server, rebuilt on every change, with the step after the
+    pages run again after each rebuild."""
+    import zensical
+
+    try:
+        generated = write_generated(config_file, site_dir)
+    except (BuildError, DataError, PageError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    watch_rebuilds(site_dir, lambda: after_pages(generated, site_dir))
+    zensical.serve(str(generated), {"dev_addr": dev_addr, "open": False, "strict": False})
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    """`python -m macros.engines.zensical [-f mkdocs.yml]`: write the configuration for Zensical
-    beside the given one, as .zensical.yml, and print its path."""
+    """python -m macros.engines.zensical {build,serve,config} [-f mkdocs.yml] [-d SITE_DIR]"""
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m macros.engines.zensical", description=main.__doc__)
+    parser = argparse.ArgumentParser(prog="python -m macros.engines.zensical",
+                                     description="Build or serve the site with Zensical.")
+    parser.add_argument("command", choices=("build", "serve", "config"),
+                        help="build the site; serve it; or only write the configuration for Zensical")
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("-d", "--site-dir", type=Path, help="where the site is written (default: site-zensical)")
+    parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="serve: the address to serve on")
     options = parser.parse_args(argv)
-    target = options.config_file.parent / GENERATED_CONFIG
-    text = "# Generated by python -m macros.engines.zensical from " + options.config_file.name + "; do not edit.\n"
-    target.write_text(text + write_config(zensical_config(options.config_file)), encoding="utf-8")
-    print(target)
+    site_dir = options.site_dir or Path("site-zensical")
+    if options.command == "build":
+        return build(options.config_file, site_dir)
+    if options.command == "serve":
+        return serve(options.config_file, site_dir, options.dev_addr)
+    try:
+        print(write_generated(options.config_file, site_dir))
+    except (BuildError, DataError, PageError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run as the package's module, so the build and the pages share one adapter's state.
+    from macros.engines.zensical import main as package_main
+
+    raise SystemExit(package_main())
