@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.loader import Dataset, load_dataset
-from support import DATA, DOCS, PROJECT, mkdocs_build, serve
+from support import DATA, DOCS, PROJECT, PROJECT_PARTS, copy_project, mkdocs_build, serve, zensical_build
 
 
 @dataclass
@@ -47,6 +47,24 @@ def albertslund_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(PROJECT, site, "-f", "editions/albertslund/mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def zensical_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The guide and every edition built once with Zensical, from a copy of the project (the
+    build writes its configuration at the project's root): {"guide": site, "<edition>": site}."""
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project", (*PROJECT_PARTS, "editions"))
+    configs = {"guide": "mkdocs.yml"} | {
+        edition.name: f"editions/{edition.name}/mkdocs.yml" for edition in sorted((project / "editions").iterdir())
+    }
+    sites = {}
+    for name, config in configs.items():
+        site = project / f"site-zensical-{name}"
+        result = zensical_build(project, site, config)
+        if result.returncode != 0:
+            pytest.fail(f"the Zensical build of {config} failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
+        sites[name] = site
+    return sites
 
 
 @pytest.fixture(scope="session")

@@ -40,10 +40,10 @@ CHROMIUM_ARGS = [
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
 
 
-def copy_project(target: Path) -> Path:
+def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
     """A copy of everything a build reads, to break on purpose without touching the real one."""
     target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
+    for part in parts:
         source = PROJECT / part
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
@@ -59,6 +59,21 @@ def mkdocs_build(
     the build's environment ({"MED_TODAY": "2026-11-29"} builds as of another day)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra],
+        cwd=project,
+        env={**os.environ, **BUILD_ENV, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def zensical_build(
+    project: Path, site_dir: Path, config: str = "mkdocs.yml", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Build the project in `project` with Zensical as `make build ENGINE=zensical` does, strict,
+    with the step after the pages (macros/engines/zensical.py)."""
+    return subprocess.run(
+        [sys.executable, "-m", "macros.engines.zensical", "build", "-f", config, "-d", str(site_dir)],
         cwd=project,
         env={**os.environ, **BUILD_ENV, **(env or {})},
         capture_output=True,

@@ -29,13 +29,15 @@ after every rebuild it sees in the site directory.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import shutil
 import sys
+import tempfile
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NoReturn
 from urllib.parse import urljoin
@@ -236,6 +238,34 @@ def after_pages(generated: Path, site_dir: Path) -> None:
 
 # --- Commands -----------------------------------------------------------------------------------
 
+@dataclasses.dataclass
+class Output:
+    text: str = ""
+
+
+@contextlib.contextmanager
+def captured_output() -> Iterator[Output]:
+    """What is written to the standard output and error meanwhile, by Python or by Zensical's
+    native code, kept in `Output.text` instead of shown."""
+    output = Output()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    with tempfile.TemporaryFile() as buffer:
+        os.dup2(buffer.fileno(), 1)
+        os.dup2(buffer.fileno(), 2)
+        try:
+            yield output
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            for descriptor in saved:
+                os.close(descriptor)
+            buffer.seek(0)
+            output.text = buffer.read().decode("utf-8", "replace")
+
 def build(config_file: Path, site_dir: Path) -> int:
     """Build the site into `site_dir` with Zensical, strict, then the step after the pages. On a
     problem: one line, exit status 1, and nothing of this build left in `site_dir`."""
@@ -244,13 +274,21 @@ def build(config_file: Path, site_dir: Path) -> int:
     existed = site_dir.exists()
     try:
         generated = write_generated(config_file, site_dir)
-        try:
-            zensical.build(str(generated), {"strict": True, "clean": False})
-        except (RuntimeError, SystemExit) as error:
-            if not _reported:
-                # Zensical's own complaint; its first line says what it is.
-                raise BuildError(f"Zensical stopped the build: {str(error).strip().splitlines()[0]}") from None
-            raise BuildError("") from None
+        with captured_output() as output:
+            try:
+                zensical.build(str(generated), {"strict": True, "clean": False})
+                failed = None
+            except (RuntimeError, SystemExit) as error:
+                failed = error
+        if failed is None:
+            sys.stdout.write(output.text)
+        elif _reported:
+            # The pages that link to a page that failed are Zensical's follow-on warnings: the
+            # problem is the one line said for it.
+            raise BuildError("\nerror: ".join(_reported)) from None
+        else:
+            sys.stdout.write(output.text)
+            raise BuildError(f"Zensical stopped the build: {str(failed).strip().splitlines()[0]}") from None
         after_pages(generated, site_dir)
     except (BuildError, DataError, PageError, OSError) as error:
         if str(error):
