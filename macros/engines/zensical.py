@@ -198,14 +198,18 @@ def zensical_config(config: Mapping[str, Any], site: Site) -> dict[str, Any]:
     """Set beforehand what the MkDocs adapter sets in `define_env`, since Zensical reads its
     configuration before any macro runs: the abbreviations' glossary for the `abbr` extension,
     the bundled styles and scripts in place of their sources (kept in `extra.med.sources`),
-    and an edition's navigation."""
+    and an edition's navigation. The theme gets Material's look (the classic variant), and
+    `extra.med.engine` tells the templates which engine renders them."""
     config = dict(config)
     extra = dict(config.get("extra") or {})
     extra["med"] = {**(extra.get("med") or {}), "sources": {
         "extra_css": config.get("extra_css") or [], "extra_javascript": config.get("extra_javascript") or [],
     }}
+    extra["med"]["engine"] = "zensical"
     config["extra"] = extra
     config["extra_css"], config["extra_javascript"] = [BUNDLED_CSS], [BUNDLED_JS]
+    # Material's look, which the site's styles are made for, rather than Zensical's newer one.
+    config["theme"] = {"variant": "classic", **(config.get("theme") or {})}
     glossary = {"abbr": {"glossary": abbreviation_titles(site.data.terms)}}
     config["markdown_extensions"] = [
         glossary if extension == "abbr" or (isinstance(extension, Mapping) and "abbr" in extension) else extension
