@@ -21,6 +21,9 @@ wall time is printed beside it. Rows give min / median / max; a ratio is taken p
    at hand.
 6. The booklet (`make pdf`): the time to lay the built site out as one PDF, its pages and size.
    Goal: at most 20 MB.
+7. Engines: the guide and the Albertslund edition built by Zensical (`make build
+   ENGINE=zensical`: the generated configuration, Zensical, the step after the pages) against
+   the same built by MkDocs.
 
 Nothing here asserts: the figures are for reading and for the issue notes.
 """
@@ -62,20 +65,30 @@ class Run:
     peak_mib: int
 
 
-def timed_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> Run:
-    """One `mkdocs build --strict` in a process of its own: its CPU time, wall time and peak memory."""
+def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """One build command in a process of its own: its CPU time (all its threads), wall time and peak memory."""
     start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent, env={**ENV, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
+    process = subprocess.Popen(command, cwd=cwd, env={**ENV, **(env or {})}, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
     # wait4 gives the usage of the build process together with the children it waited for (git).
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"build of {config} failed:\n{process.stderr.read().decode()}")
+        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()}")
     process.stderr.close()
     return Run(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss // 1024)
+
+
+def timed_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> Run:
+    """One `mkdocs build --strict`."""
+    return timed([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir)],
+                 config.parent, env)
+
+
+def timed_zensical_build(project: Path, config: str, site_dir: Path) -> Run:
+    """One build with Zensical as `make build ENGINE=zensical` runs it: the generated
+    configuration, Zensical's strict build and the step after the pages, in one process."""
+    return timed([sys.executable, "-m", "macros.engines.zensical", "build", "-f", config, "-d", str(site_dir)], project)
 
 
 Build = Callable[[int], Run]
@@ -646,6 +659,20 @@ def overhead(work: Path, runs: int) -> Path:
     return real_site
 
 
+def engines(work: Path, runs: int) -> None:
+    """The same sources built by each engine, paired, for the guide and the Albertslund edition,
+    each a rebuild with the caches of the build before (the site's and Zensical's own)."""
+    project = project_copy(work / "engines", editions=True)
+    print(f"Engines: the same sources, Zensical against MkDocs ({runs} pairs after a warm-up; min / median / max)")
+    for label, config in (("guide", "mkdocs.yml"), ("Albertslund", "editions/albertslund/mkdocs.yml")):
+        zensical_runs, mkdocs_runs = paired(
+            lambda n: timed_zensical_build(project, config, work / f"zensical-{label}-{n}"),
+            lambda n: timed_build(project / config, work / f"mkdocs-{label}-{n}"),
+            runs,
+        )
+        report_pair(f"Zensical, {label}", zensical_runs, f"MkDocs, {label}", mkdocs_runs, "Zensical / MkDocs, pair by pair")
+
+
 def booklet(site_dir: Path, work: Path, runs: int = 2) -> None:
     """Lay the built site out as the booklet, as `make pdf` does, in a process of its own."""
     from pypdf import PdfReader
@@ -673,8 +700,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="pairs of builds (min / median / max are reported)")
     parser.add_argument("--growth-runs", type=int, default=3, help="pairs of builds for each larger data set")
     parser.add_argument("--parts", type=lambda text: set(text.split(",")),
-                        default={"weight", "lighthouse", "growth", "booklet", "more"},
-                        help="besides the overhead, any of: weight,lighthouse,growth,booklet,more (trees, calendar, editions)")
+                        default={"engines", "weight", "lighthouse", "growth", "booklet", "more"},
+                        help="besides the overhead, any of: engines,weight,lighthouse,growth,booklet,more (trees, calendar, editions)")
     args = parser.parse_args()
 
     print(f"MED-guiden build benchmark (Python {sys.version.split()[0]}, {os.cpu_count()} cores, "
@@ -683,6 +710,8 @@ def main() -> None:
         work = Path(tmp)
         site = overhead(work, args.runs)
         print(f"  site size                                {site_size(site) / 1024:6.0f} KiB")
+        if "engines" in args.parts:
+            engines(work, args.runs)
         if "weight" in args.parts:
             weight(site)
         if "lighthouse" in args.parts:

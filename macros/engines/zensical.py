@@ -272,39 +272,60 @@ def captured_output() -> Iterator[Output]:
 
 def build(config_file: Path, site_dir: Path) -> int:
     """Build the site into `site_dir` with Zensical, strict, then the step after the pages. On a
-    problem: one line, exit status 1, and nothing of this build left in `site_dir`."""
-    import zensical
+    problem: one line, exit status 1, and nothing of this build left in `site_dir`.
 
+    Zensical writes only inside the project's root; a site asked for elsewhere is built in a
+    folder of the root and moved there."""
     existed = site_dir.exists()
+    inside = site_dir.resolve().is_relative_to(PROJECT_ROOT)
+    work = site_dir if inside else PROJECT_ROOT / f".zensical-site-{os.getpid()}"
     try:
-        generated = write_generated(config_file, site_dir)
-        with captured_output() as output:
-            try:
-                zensical.build(str(generated), {"strict": True, "clean": False})
-                failed = None
-            except (RuntimeError, SystemExit) as error:
-                failed = error
-        if failed is None:
-            sys.stdout.write(output.text)
-        elif _reported:
-            # The pages that link to a page that failed are Zensical's follow-on warnings: the
-            # problem is the one line said for it.
-            raise BuildError("\nerror: ".join(_reported)) from None
-        else:
-            sys.stdout.write(output.text)
-            raise BuildError(f"Zensical stopped the build: {str(failed).strip().splitlines()[0]}") from None
-        after_pages(generated, site_dir)
+        generated = write_generated(config_file, work)
+        run_zensical(generated)
+        after_pages(generated, work)
+        if not inside:
+            emptied(site_dir)
+            for child in sorted(work.iterdir()):
+                shutil.move(child, site_dir / child.name)
     except (BuildError, DataError, PageError, OSError) as error:
         if str(error):
             print(f"error: {error}", file=sys.stderr)
         if site_dir.exists():
-            if existed:
-                for child in site_dir.iterdir():
-                    shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
-            else:
-                shutil.rmtree(site_dir, ignore_errors=True)
+            emptied(site_dir) if existed else shutil.rmtree(site_dir, ignore_errors=True)
         return 1
+    finally:
+        if not inside:
+            shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def run_zensical(generated: Path) -> None:
+    """Zensical's strict build from the generated configuration; a problem is a BuildError."""
+    import zensical
+
+    with captured_output() as output:
+        try:
+            zensical.build(str(generated), {"strict": True, "clean": False})
+            failed = None
+        except (Exception, SystemExit) as error:  # noqa: BLE001 - Zensical's boundary: one line, whatever it was
+            failed = error
+    if failed is None:
+        sys.stdout.write(output.text)
+    elif _reported:
+        # The pages that link to a page that failed are Zensical's follow-on warnings: the
+        # problem is the one line said for it.
+        raise BuildError("\nerror: ".join(_reported))
+    else:
+        sys.stdout.write(output.text)
+        first = (str(failed).strip().splitlines() or [""])[0]
+        raise BuildError(f"Zensical stopped the build: {type(failed).__name__}: {first}")
+
+
+def emptied(folder: Path) -> None:
+    """Take everything out of `folder`, which stays."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for child in folder.iterdir():
+        shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
 
 
 def _written_state(site_dir: Path) -> float:
@@ -340,6 +361,8 @@ def serve(config_file: Path, site_dir: Path, dev_addr: str) -> int:
     import zensical
 
     try:
+        if not site_dir.resolve().is_relative_to(PROJECT_ROOT):
+            raise BuildError(f"{site_dir}: Zensical serves only a site inside {PROJECT_ROOT}")
         generated = write_generated(config_file, site_dir)
     except (BuildError, DataError, PageError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)

@@ -8,9 +8,16 @@ MkDocs': one line, no traceback, no site."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -231,3 +238,93 @@ def test_plain_zensical_can_build_from_the_generated_configuration(tmp_path: Pat
     assert after.returncode == 0, after.stderr
     assert (project / "site-zensical/lokalt/index.html").is_file()
     assert (project / "site-zensical/m/rette-niveau/index.html").is_file()
+
+
+def test_a_site_outside_the_root_is_built_inside_and_moved(tmp_path: Path):
+    """Zensical writes only inside the project's root (`site_dir must be within project root`)."""
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "elsewhere" / "site"
+    result = zensical_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "roller/index.html").is_file() and (site / "assets/stylesheets/med-guiden.css").is_file()
+    assert not list(project.glob(".zensical-site-*")), "the working folder is taken away"
+
+
+# --- make -----------------------------------------------------------------------------------------
+
+def make_project(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the project with its Makefile, run with the environment of the tests."""
+    project = copy_project(tmp_path / "project", (*PROJECT_PARTS, "editions"))
+    for name in ("Makefile", "requirements.txt", "requirements-dev.txt", "constraints.txt"):
+        shutil.copy2(PROJECT / name, project / name)
+    venv = Path(sys.prefix)
+    (venv / ".site-installed").touch(exist_ok=True)
+    return project, venv
+
+
+def test_make_build_engine_zensical_writes_the_edition_and_checks_its_links(tmp_path: Path):
+    project, venv = make_project(tmp_path)
+    result = subprocess.run(["make", "build", "ENGINE=zensical", "EDITION=albertslund", f"VENV={venv}"], cwd=project,
+                            capture_output=True, text=True, timeout=300, env={**os.environ, **BUILD_ENV})
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project / "site-zensical-albertslund"
+    assert (site / "lokalt/index.html").is_file() and (site / "m/rette-niveau/index.html").is_file()
+    assert re.search(r"^70 pages: \d+ internal links and \d+ anchors resolve", result.stdout, re.MULTILINE), result.stdout
+    assert not (project / "site-zensical-albertslund.partial").exists()
+
+
+def test_make_build_engine_zensical_keeps_the_previous_site_when_data_is_bad(tmp_path: Path):
+    project, venv = make_project(tmp_path)
+    previous = project / "site-zensical"
+    previous.mkdir()
+    (previous / "index.html").write_text("previous build")
+    expected = apply_case("unknown-field", project / "data")
+    result = subprocess.run(["make", "build", "ENGINE=zensical", f"VENV={venv}"], cwd=project, capture_output=True,
+                            text=True, timeout=300, env={**os.environ, **BUILD_ENV})
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"error: {expected}" in output and "Traceback" not in output
+    assert (previous / "index.html").read_text() == "previous build"
+    assert not (project / "site-zensical.partial").exists()
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, OSError):
+        return 0, ""
+
+
+def wait_for(condition, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_make_serve_engine_zensical_serves_the_site_and_rebuilds_on_a_data_change(tmp_path: Path):
+    project, venv = make_project(tmp_path)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        host = f"127.0.0.1:{probe.getsockname()[1]}"
+    server = subprocess.Popen(["make", "serve", "ENGINE=zensical", f"HOST={host}", f"VENV={venv}"], cwd=project,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                              env={**os.environ, **BUILD_ENV})
+    try:
+        roles = f"http://{host}/roller/"
+        # Served at the root of HOST, with what the step after the pages writes.
+        assert wait_for(lambda: "Arbejdsleder" in fetch(roles)[1]), "the site is not served"
+        assert wait_for(lambda: fetch(f"http://{host}/assets/stylesheets/med-guiden.css")[0] == 200)
+        assert wait_for(lambda: fetch(f"http://{host}/m/rette-niveau/")[0] == 200)
+        data = project / "data/roles.yml"
+        data.write_text(data.read_text(encoding="utf-8").replace("name: Arbejdsleder", "name: Afdelingsleder", 1),
+                        encoding="utf-8")
+        assert wait_for(lambda: "Afdelingsleder" in fetch(roles)[1]), "a data change is not rebuilt"
+        # Right after Zensical's rebuild the bundle may be gone for a moment; the step after the pages writes it again.
+        assert wait_for(lambda: fetch(f"http://{host}/assets/stylesheets/med-guiden.css")[0] == 200, 10)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
