@@ -305,7 +305,10 @@ def run_zensical(generated: Path) -> None:
 
     with captured_output() as output:
         try:
-            zensical.build(str(generated), {"strict": True, "clean": False})
+            # From an empty cache: Zensical's keeps a page's rendering while its source and the
+            # folders it watches stay the same, and a page's macros read more than that (whether
+            # a booklet has been written, the day of the build).
+            zensical.build(str(generated), {"strict": True, "clean": True})
             failed = None
         except (Exception, SystemExit) as error:  # noqa: BLE001 - Zensical's boundary: one line, whatever it was
             failed = error

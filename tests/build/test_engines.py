@@ -328,3 +328,18 @@ def test_make_serve_engine_zensical_serves_the_site_and_rebuilds_on_a_data_chang
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def test_each_zensical_build_renders_every_page_again(tmp_path: Path):
+    """What a page's macros read besides its source – here, whether `make pdf` has written the
+    booklet – shows in the next build; Zensical's own cache would keep the page as it was."""
+    project = copy_project(tmp_path / "project")
+    site = project / "site-zensical"
+    assert zensical_build(project, site).returncode == 0
+    assert "Hent hele guiden som PDF" not in (site / "index.html").read_text(encoding="utf-8")
+    (project / "dist").mkdir()
+    (project / "dist/med-guiden.pdf").write_bytes(b"%PDF-1.7\n" + b"0" * 2048 + b"\n%%EOF\n")
+    result = zensical_build(project, site)
+    assert result.returncode == 0, result.stderr
+    assert "Hent hele guiden som PDF" in (site / "index.html").read_text(encoding="utf-8")
+    assert (site / "med-guiden.pdf").read_bytes() == (project / "dist/med-guiden.pdf").read_bytes()
