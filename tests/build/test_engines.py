@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.booklet import chapters, document, navigation, read_site
 from macros.config import read_config
 from macros.engines.zensical import generated_config_file, rebased, zensical_config
 from macros.errors import BuildError
@@ -140,6 +141,41 @@ def test_an_edition_gets_its_own_navigation_under_zensical(zensical_sites):
         assert "Vores MED-aftale i" in home, name
         assert "lokalt/" in home, name
     assert "lokalt/" not in (zensical_sites["guide"] / "index.html").read_text(encoding="utf-8")
+
+
+class _Words(HTMLParser):
+    """The words of a whole document but its styles and scripts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.skipping = 0
+        self.words: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        self.skipping += tag in ("style", "script")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skipping -= tag in ("style", "script")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.words.extend(data.split())
+
+
+def booklet_source(site_dir: Path) -> tuple[list[tuple[str, str]], list[str]]:
+    """The booklet `make pdf` lays out from a built site, before layout: its chapters and words."""
+    site, front = read_site(site_dir)
+    pages = chapters(site, navigation(front))
+    words = _Words()
+    words.feed(document(site, pages, "15. januar 2026", "2026-01-15"))
+    return [(page.path, page.heading) for page in pages], words.words
+
+
+@pytest.mark.parametrize("name", SITES)
+def test_the_booklet_is_the_same_from_either_build(mkdocs_sites, zensical_sites, name):
+    chapters_, words = booklet_source(mkdocs_sites[name])
+    assert len(chapters_) > 20 and len(words) > 20000
+    assert booklet_source(zensical_sites[name]) == (chapters_, words)
 
 
 # --- The generated configuration -------------------------------------------------------------
