@@ -143,18 +143,27 @@ def cached_object(kind: str, key: str, compute: Callable[[], Result]) -> Result:
         return compute()
     import pickle
 
+    # The same inputs asked for again in this process (Zensical's build asks before, during and
+    # after the pages) get the object already made.
+    if kind in _this_process and _this_process[kind][0] == key:
+        return _this_process[kind][1]
     path = CACHE_DIR / kind / f"{key}.pickle"
-    known = _read_pickle(path)
-    if known is not None:
-        return known
-    value = compute()
-    try:
-        content = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # noqa: BLE001 - an object pickle cannot hold is simply not cached
-        return value
-    _store(path, content)
-    _prune(path.parent, "*.pickle", keep=8)
+    value = _read_pickle(path)
+    if value is None:
+        value = compute()
+        try:
+            content = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - an object pickle cannot hold is simply not cached
+            content = None
+        if content is not None:
+            _store(path, content)
+            _prune(path.parent, "*.pickle", keep=8)
+    _this_process[kind] = (key, value)
     return value
+
+
+# The last object of each kind made or read in this process, by its key.
+_this_process: dict[str, tuple[str, Any]] = {}
 
 
 def _prune(folder: Path, pattern: str, keep: int) -> None:

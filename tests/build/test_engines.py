@@ -379,3 +379,41 @@ def test_each_zensical_build_renders_every_page_again(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     assert "Hent hele guiden som PDF" in (site / "index.html").read_text(encoding="utf-8")
     assert (site / "med-guiden.pdf").read_bytes() == (project / "dist/med-guiden.pdf").read_bytes()
+
+
+COUNTING = """
+import sys
+import macros.cache as cache
+import macros.site as site
+
+counts = {"validated": 0, "read back": 0}
+load, read = site.load_dataset, cache._read_pickle
+
+def validated(*args, **kwargs):
+    counts["validated"] += 1
+    return load(*args, **kwargs)
+
+def read_back(path):
+    value = read(path)
+    counts["read back"] += value is not None and path.parent.name == "site"
+    return value
+
+site.load_dataset, cache._read_pickle = validated, read_back
+from macros.engines.zensical import main
+status = main(["build", "-d", sys.argv[1]])
+print(counts)
+sys.exit(status)
+"""
+
+
+def test_the_zensical_build_loads_the_data_once(tmp_path: Path):
+    """Before, during and after Zensical's pages, one Site: validated once with an empty cache,
+    read back once from a full one – not once per page."""
+    project = copy_project(tmp_path / "project")
+    env = {**os.environ, **BUILD_ENV, "MED_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", COUNTING, str(project / f"site-{n}")], cwd=project, env=env,
+                           capture_output=True, text=True, timeout=300) for n in (1, 2)]
+    for run in runs:
+        assert run.returncode == 0, run.stdout + run.stderr
+    assert runs[0].stdout.strip().endswith("{'validated': 1, 'read back': 0}"), runs[0].stdout
+    assert runs[1].stdout.strip().endswith("{'validated': 0, 'read back': 1}"), runs[1].stdout

@@ -12,6 +12,7 @@ from macros.render import qr
 @pytest.fixture
 def empty_cache(tmp_path, monkeypatch):
     monkeypatch.setattr(cache, "CACHE_DIR", tmp_path)
+    monkeypatch.setattr(cache, "_this_process", {})
     monkeypatch.delenv("MED_NO_SHORTCUTS", raising=False)
     qr.qr_code.cache_clear()
     yield tmp_path
@@ -138,7 +139,9 @@ def test_a_cached_object_comes_back_equal_and_is_not_computed_again(empty_cache)
     def no_computing():
         raise AssertionError("computed although cached")
 
-    assert cache.cached_object("site", "k1", no_computing) == value
+    assert cache.cached_object("site", "k1", no_computing) is value, "in this process: the same object"
+    cache._this_process.clear()
+    assert cache.cached_object("site", "k1", no_computing) == value, "in the next: read back from disk"
     assert cache.cached_object("site", "k2", lambda: "other") == "other"
 
 
