@@ -49,7 +49,8 @@ $(VENV)/.dev-installed: $(VENV)/.site-installed requirements-dev.txt
 # Served at the root of $(HOST); the published address (site_url) may have a sub-path.
 # Each engine's commands; macros/engines/ holds the adapters.
 SERVE_mkdocs = $(BIN)/mkdocs serve -f $(CONFIG) --dev-addr $(HOST)
-SERVE_zensical = $(BIN)/python -m macros.engines.zensical serve -f $(CONFIG) -d $(SITE_DIR) -a $(HOST)
+# Zensical serves from a folder it writes in the project (not SITE_DIR: this site has the local address).
+SERVE_zensical = $(BIN)/python -m macros.engines.zensical serve -f $(CONFIG) -d .zensical-serve$(if $(EDITION),-$(EDITION)) -a $(HOST)
 BUILD_mkdocs = $(BIN)/mkdocs build --strict -f $(CONFIG) --site-dir $(abspath $(1))
 BUILD_zensical = $(BIN)/python -m macros.engines.zensical build -f $(CONFIG) -d $(1)
 
@@ -125,4 +126,4 @@ schema: $(VENV)/.site-installed
 	$(BIN)/python -m macros.schema
 
 clean:
-	rm -rf site site.partial site-* dist .pytest_cache test-artifacts .zensical*.yml
+	rm -rf site site.partial site-* dist .pytest_cache test-artifacts .zensical*.yml .zensical-serve*

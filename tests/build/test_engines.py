@@ -194,6 +194,8 @@ def test_an_editions_configuration_is_rebased_on_the_projects_root(tmp_path):
     assert (PROJECT / config["site_dir"]).resolve() == (tmp_path / "out").resolve()
     assert generated_config_file(config_file, PROJECT) == PROJECT / ".zensical-albertslund.yml"
     assert generated_config_file(PROJECT / "mkdocs.yml", PROJECT) == PROJECT / ".zensical.yml"
+    assert generated_config_file(PROJECT / "mkdocs.yml", PROJECT, "serve") == PROJECT / ".zensical-serve.yml"
+    assert generated_config_file(config_file, PROJECT, "serve") == PROJECT / ".zensical-serve-albertslund.yml"
 
 
 def test_pages_outside_the_root_are_refused_in_one_line(tmp_path):
@@ -251,9 +253,10 @@ def test_make_refuses_an_unknown_engine():
 
 
 def test_the_generated_configuration_stays_out_of_git():
-    ignored = subprocess.run(["git", "check-ignore", ".zensical.yml", ".zensical-albertslund.yml", "site-zensical/x",
-                              "site-zensical-albertslund/x"], cwd=PROJECT, capture_output=True, text=True)
-    assert len(ignored.stdout.split()) == 4
+    paths = [".zensical.yml", ".zensical-albertslund.yml", ".zensical-serve.yml", "site-zensical/x",
+             "site-zensical-albertslund/x", ".zensical-serve/x", ".zensical-serve-albertslund/x", ".zensical-site-1/x"]
+    ignored = subprocess.run(["git", "check-ignore", *paths], cwd=PROJECT, capture_output=True, text=True)
+    assert ignored.stdout.split() == paths
 
 
 def test_plain_zensical_can_build_from_the_generated_configuration(tmp_path: Path):
@@ -359,6 +362,7 @@ def test_make_serve_engine_zensical_serves_the_site_and_rebuilds_on_a_data_chang
         data.write_text(data.read_text(encoding="utf-8").replace("name: Arbejdsleder", "name: Afdelingsleder", 1),
                         encoding="utf-8")
         assert wait_for(lambda: "Afdelingsleder" in fetch(roles)[1]), "a data change is not rebuilt"
+        assert not (project / "site-zensical").exists(), "serving leaves the built site alone"
         # Right after Zensical's rebuild the bundle may be gone for a moment; the step after the pages writes it again.
         assert wait_for(lambda: fetch(f"http://{host}/assets/stylesheets/med-guiden.css")[0] == 200, 10)
     finally:
