@@ -6,8 +6,8 @@ message. Files under a `docs/` folder replace pages instead: a page that asks fo
 in its front matter (an unknown source, a poster's paper). What git cannot hold is made by a
 `make.txt`, one line each: `symlink <path> <target>`, `folder <path>`, `fifo <path>`, and
 `large <path> <bytes>` (a data file of that size).
-The loader is checked for every data case; the command line for every case, for the exit
-code, the single message, the absence of a traceback and of a written site.
+The loader is checked for every data case; the build for every case, under MkDocs and under
+Zensical, for the exit code, the single message, the absence of a traceback and of a written site.
 """
 
 from __future__ import annotations
@@ -24,8 +24,53 @@ import pytest
 
 from macros.errors import DataError
 from macros.loader import load_dataset
-from corpus import CASES, DATA_CASES, apply_case
-from support import DATA, DOCS, PROJECT, copy_project, mkdocs_build
+from support import DATA, DOCS, PROJECT, copy_project, mkdocs_build, zensical_build
+
+CORPUS = Path(__file__).parent / "bad_input"
+CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+DATA_CASES = [case for case in CASES if not (CORPUS / case / "docs").is_dir()]
+
+
+def apply_case(case: str, data_dir: Path, docs_dir: Path | None = None) -> str:
+    """Break `data_dir` (and `docs_dir`) as the case says; return the message the case expects."""
+    folder = CORPUS / case
+    for path in sorted(folder.rglob("*")):
+        if path.is_dir() or path.name == "expected.txt":
+            continue
+        relative = path.relative_to(folder)
+        if path.name == "remove.txt":
+            for name in path.read_text().split():
+                (data_dir / name).unlink()
+        elif path.name == "make.txt":
+            for line in path.read_text(encoding="utf-8").splitlines():
+                make(data_dir, *line.split())
+        elif relative.parts[0] == "docs":
+            assert docs_dir is not None, f"{case} replaces pages; give the docs folder"
+            shutil.copyfile(path, docs_dir / Path(*relative.parts[1:]))
+        else:
+            target = data_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+    return (folder / "expected.txt").read_text(encoding="utf-8").strip()
+
+
+def make(data_dir: Path, kind: str, name: str, argument: str = "") -> None:
+    target = data_dir / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "symlink":
+        target.symlink_to(argument)
+    elif kind == "folder":
+        target.mkdir()
+        (target / "indhold.yml").write_text("title: En mappe\n", encoding="utf-8")
+    elif kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "large":
+        line = "# " + "fyld " * 19 + "\n"
+        text = target.read_text(encoding="utf-8")
+        target.write_text(text + line * (int(argument) // len(line.encode()) + 1), encoding="utf-8")
+    else:
+        raise ValueError(f"make.txt: unknown kind '{kind}'")
+
 
 def test_the_corpus_is_broad():
     assert len(CASES) >= 15
@@ -43,17 +88,22 @@ def test_loader_reports_the_problem(case: str, tmp_path: Path, monkeypatch: pyte
     assert time.monotonic() - started < 5, "bad data, hostile or not, is refused quickly"
 
 
+# Each engine's one error line: MkDocs' log line, or the Zensical adapter's.
+ERROR_LINE = {"mkdocs": r"^ERROR\s+-\s+(.*)$", "zensical": r"^error: (.*)$"}
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 @pytest.mark.parametrize("case", CASES)
-def test_build_stops_with_one_message(case: str, tmp_path: Path):
+def test_build_stops_with_one_message(case: str, engine: str, tmp_path: Path):
     project = copy_project(tmp_path / "project")
     expected = apply_case(case, project / "data", project / "docs")
     site = project / "site"
-    result = mkdocs_build(project, site)
+    result = (mkdocs_build if engine == "mkdocs" else zensical_build)(project, site)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    errors = [m.group(1) for m in re.finditer(r"^ERROR\s+-\s+(.*)$", output, re.MULTILINE)]
-    assert errors == [expected], output
-    assert "Traceback" not in output
+    assert re.findall(ERROR_LINE[engine], output, re.MULTILINE) == [expected], output
+    # Under Zensical, no follow-on warning for the pages that link to a page that failed.
+    assert "Traceback" not in output and "Warning" not in output
     assert not site.exists(), "a failed build must not write a site"
 
 
