@@ -15,16 +15,19 @@ So the build runs in three steps, which `python -m macros.engines.zensical build
    the MkDocs adapter sets in `define_env`: the abbreviations' glossary for the `abbr`
    extension, the bundled styles and scripts, and an edition's navigation. The data is loaded
    and checked here first, so bad data stops the build with one line before Zensical starts.
-2. **Zensical's build**, calling `define_env` per page: the Site is loaded once per process
+2. **Zensical's build**, strict and with its cache emptied first (it would keep a page whose
+   source did not change, and the macros read more than that), calling `define_env` per page: the Site is loaded once per process
    (and the site's files scanned once), the macros are registered against this page, and what
    MkDocs' post-page hook puts in the page's metadata is computed now, as plain data. Links in
    the HTML the macros write are relative to the page's source file, which is how Zensical
    reads them (`SitePages.links_from_source`).
 3. **The step after the pages** (macros/postbuild.py) over the written site: feeds, short
-   links, bundles, the search index compacted.
+   links, bundles (Zensical's own search index is left as it wrote it).
 
-`serve` runs Zensical's server on the same generated configuration and runs step 3 again
-after every rebuild it sees in the site directory.
+`serve` runs Zensical's server on a configuration generated the same way (`.zensical-serve.yml`,
+writing a folder of its own) and runs step 3 again after every rebuild it sees in that folder.
+Zensical writes only inside the project's root: `build` makes a site asked for elsewhere in a
+folder of the root and moves it.
 """
 
 from __future__ import annotations
