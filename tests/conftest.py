@@ -53,7 +53,9 @@ def albertslund_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def zensical_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The guide and every edition built once with Zensical, from a copy of the project (the
     build writes its configuration at the project's root): {"guide": site, "<edition>": site}."""
-    project = copy_project(tmp_path_factory.mktemp("zensical") / "project", (*PROJECT_PARTS, "editions"))
+    # With the booklets `make pdf` may have written (dist/), which the MkDocs builds see too.
+    parts = (*PROJECT_PARTS, "editions", *(["dist"] if (PROJECT / "dist").is_dir() else []))
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project", parts)
     configs = {"guide": "mkdocs.yml"} | {
         edition.name: f"editions/{edition.name}/mkdocs.yml" for edition in sorted((project / "editions").iterdir())
     }
