@@ -50,6 +50,9 @@ def test_pages_load_cleanly_and_pass_axe_at_a_desk_and_on_a_phone(page, site_url
     assert page.locator("meta[name=generator]").get_attribute("content").startswith("zensical")
     assert page.evaluate("[...document.styleSheets].some(s => (s.href || '').endsWith('/med-guiden.css'))")
     assert page.locator("article h1").count() == 1
+    # The navigation marks where the reader is, as Material's does under MkDocs.
+    assert page.evaluate("""[...document.querySelectorAll('.md-nav--primary a.md-nav__link--active')]
+                            .some(a => a.href.split('#')[0] === location.href.split('#')[0])""")
     assert requests_seen.failed == [] and requests_seen.foreign == [] and console_errors == []
     assert axe_violations(page) == [], "1280 px"
     # The same page opened on a phone.
