@@ -59,6 +59,8 @@ from ..render.abbreviations import abbreviation_titles
 from ..render.core import prose_variables
 from ..site import Site, load_site, macro_registrar
 
+# Styles for what only Zensical's theme needs, bundled with the site's own under Zensical.
+ZENSICAL_CSS = "assets/stylesheets/zensical.css"
 # The folder that holds the `macros` package: the root of every generated configuration.
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -201,13 +203,15 @@ def rebased(config: Mapping[str, Any], source: Path, root: Path, site_dir: Path)
 def zensical_config(config: Mapping[str, Any], site: Site) -> dict[str, Any]:
     """Set beforehand what the MkDocs adapter sets in `define_env`, since Zensical reads its
     configuration before any macro runs: the abbreviations' glossary for the `abbr` extension,
-    the bundled styles and scripts in place of their sources (kept in `extra.med.sources`),
+    the bundled styles and scripts in place of their sources (kept in `extra.med.sources`, with
+    the styles only Zensical's theme needs),
     and an edition's navigation. The theme gets Material's look (the classic variant), and
     `extra.med.engine` tells the templates which engine renders them."""
     config = dict(config)
     extra = dict(config.get("extra") or {})
     extra["med"] = {**(extra.get("med") or {}), "sources": {
-        "extra_css": config.get("extra_css") or [], "extra_javascript": config.get("extra_javascript") or [],
+        "extra_css": [*(config.get("extra_css") or []), ZENSICAL_CSS],
+        "extra_javascript": config.get("extra_javascript") or [],
     }}
     extra["med"]["engine"] = "zensical"
     config["extra"] = extra

@@ -211,7 +211,7 @@ def test_the_configuration_gives_zensical_what_mkdocs_sets_in_define_env():
     generated = zensical_config(config, site)
     assert generated["extra_css"] == ["assets/stylesheets/med-guiden.css"]
     assert generated["extra_javascript"] == ["assets/javascripts/med-guiden.js"]
-    assert generated["extra"]["med"]["sources"]["extra_css"] == config["extra_css"]
+    assert generated["extra"]["med"]["sources"]["extra_css"] == [*config["extra_css"], "assets/stylesheets/zensical.css"]
     glossary = next(ext["abbr"]["glossary"] for ext in generated["markdown_extensions"] if isinstance(ext, dict) and "abbr" in ext)
     assert glossary["TR"] == "tillidsrepræsentant" and glossary["AMR"] == "arbejdsmiljørepræsentant" and len(glossary) > 15
     assert [next(iter(entry)) for entry in generated["nav"] if isinstance(entry, dict)][1].startswith("Vores MED-aftale i")
