@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from keyboard import tab_to
+
 
 def tooltip(page):
     return page.locator(".med-abbr-tip")
@@ -23,12 +25,7 @@ def test_keyboard_reaches_the_explanation_and_escape_dismisses_it(page, site_url
     focusable = page.locator(".md-content abbr[tabindex='0']")
     assert focusable.count() >= 3
     # Tab through the page until the first abbreviation in the content has focus.
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('.md-content abbr')"):
-            break
-    else:
-        raise AssertionError("no abbreviation could be reached with Tab")
+    tab_to(page, ".md-content abbr", "no abbreviation")
     expansion = page.evaluate("document.activeElement.getAttribute('data-med-title')")
     tip = tooltip(page)
     tip.wait_for(state="visible")

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from axe import axe_violations
+from keyboard import tab_to
 from layout import overflowing
 from support import serve
 
@@ -69,12 +70,7 @@ def open_search_with_the_keyboard(page, width: int) -> None:
     if width >= 960:
         page.keyboard.press("Control+k")
     else:
-        for _ in range(20):
-            page.keyboard.press("Tab")
-            if page.evaluate("document.activeElement.matches('.md-search__button')"):
-                break
-        else:
-            raise AssertionError("the search button could not be reached with Tab")
+        tab_to(page, ".md-search__button", "the search button", presses=20)
         page.keyboard.press("Enter")
     # Zensical's search lives in an open shadow root; Playwright's locators go into it.
     expect(page.locator("dialog[open] input[role=combobox]")).to_be_focused()
@@ -127,12 +123,7 @@ def test_search_by_keyboard_alone_finds_and_opens_the_page(page, site_url, reque
 
 def test_a_decision_tree_answered_by_keyboard_alone(page, site_url, console_errors):
     page.goto(site_url + "svar/tavshedspligt/", wait_until="networkidle")
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('.med-tree__app input[type=radio]')"):
-            break
-    else:
-        raise AssertionError("the first answer could not be reached with Tab")
+    tab_to(page, ".med-tree__app input[type=radio]", "the first answer")
     page.keyboard.press("Space")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.classList.contains('med-tree__step-title')")
